@@ -1,3 +1,40 @@
-// lebenswert command-line interface (subcommands registered in commands.cpp).
-#include <cstdio>
-int main() { std::puts("lebenswert"); return 0; }
+// lebenswert: the command-line front of the region workspace. Parses, runs one stage, maps errors
+// to exit codes (cli/exit_codes.cpp) and prints them for a planner, not a programmer.
+
+#include "cli/commands.hpp"
+#include "cli/exit_codes.hpp"
+#include "core/error.hpp"
+#include "core/version.hpp"
+
+#include <fmt/format.h>
+
+#include <exception>
+#include <filesystem>
+
+int main(int argc, char** argv) {
+    CLI::App app{"lebenswert: shared workbench for the Daseinsvorsorge of a cooperation of "
+                 "municipalities.\nBuilds and reads a region workspace (one GeoPackage file)."};
+    app.set_version_flag("--version", std::string(lw::version));
+    app.require_subcommand(1);
+    lw::cli::register_init(app);
+    lw::cli::register_import(app);
+    lw::cli::register_distribute(app);
+    lw::cli::register_info(app);
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        const int rc = app.exit(e);
+        return rc == 0 ? 0 : lw::cli::exit_code(lw::ErrorKind::usage);
+    } catch (const lw::Error& e) {
+        fmt::print(stderr, "error: {}\n", e.what());
+        return lw::cli::exit_code(e.kind());
+    } catch (const std::filesystem::filesystem_error& e) {
+        fmt::print(stderr, "error: {}\n", e.what());
+        return lw::cli::exit_code(lw::ErrorKind::io);
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "internal error: {}\n", e.what());
+        return lw::cli::exit_code(lw::ErrorKind::internal);
+    }
+    return lw::cli::exit_ok;
+}

@@ -92,7 +92,7 @@ CREATE TABLE lw_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
     create_attribute_table(db, "life_tables", R"sql(
   period TEXT NOT NULL, region TEXT NOT NULL, sex TEXT NOT NULL CHECK (sex IN ('male','female')),
   age INTEGER NOT NULL, qx REAL NOT NULL, px REAL NOT NULL, lx REAL NOT NULL, dx REAL NOT NULL,
-  Lx REAL NOT NULL, Tx REAL NOT NULL, ex REAL NOT NULL,
+  lx_years_lived REAL NOT NULL, tx_years_remaining REAL NOT NULL, ex REAL NOT NULL,
   import_id INTEGER NOT NULL REFERENCES lw_imports(id),
   UNIQUE (period, region, sex, age))sql",
                            "Period life tables (Destatis 12621-0001)");

@@ -66,7 +66,7 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13))sql");
 
 void upsert_life_table(Database& db, const std::vector<LifeTableRow>& rows, std::int64_t import_id) {
     Statement stmt(db, R"sql(
-INSERT OR REPLACE INTO life_tables (period, region, sex, age, qx, px, lx, dx, Lx, Tx, ex, import_id)
+INSERT OR REPLACE INTO life_tables (period, region, sex, age, qx, px, lx, dx, lx_years_lived, tx_years_remaining, ex, import_id)
 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12))sql");
     for (const auto& r : rows) {
         stmt.bind(1, r.period).bind(2, r.region).bind(3, to_string(r.sex)).bind(4, r.age);
@@ -159,7 +159,8 @@ std::vector<int> population_years(Database& db) {
 }
 
 std::vector<LifeTableRow> read_life_table(Database& db, const std::string& period) {
-    Statement stmt(db, "SELECT period, region, sex, age, qx, px, lx, dx, Lx, Tx, ex FROM life_tables "
+    Statement stmt(db, "SELECT period, region, sex, age, qx, px, lx, dx, lx_years_lived, tx_years_remaining, ex "
+                       "FROM life_tables "
                        "WHERE period = ? ORDER BY sex, age");
     stmt.bind(1, period);
     std::vector<LifeTableRow> out;

@@ -1,0 +1,1 @@
+list(APPEND LW_IMPORT_SOURCES boundaries.cpp grid.cpp)

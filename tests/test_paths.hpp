@@ -1,5 +1,6 @@
 #pragma once
-// Where tests find their inputs (set by ctest, see tests/CMakeLists.txt) and scratch space.
+// Where tests find their inputs (compiled in by tests/CMakeLists.txt, overridable by environment
+// variables of the same names) and scratch space.
 
 #include <cstdlib>
 #include <filesystem>
@@ -13,9 +14,11 @@ inline std::filesystem::path env_path(const char* name, const char* fallback) {
     return value != nullptr ? std::filesystem::path(value) : std::filesystem::path(fallback);
 }
 
-inline std::filesystem::path data_dir() { return env_path("LW_TEST_DATA_DIR", "tests/data"); }
-inline std::filesystem::path demo_dir() { return env_path("LW_DEMO_DATA_DIR", "data"); }
-inline std::filesystem::path binary() { return env_path("LW_BINARY", "build/release/lebenswert"); }
+inline std::filesystem::path data_dir() { return env_path("LW_TEST_DATA_DIR", LW_TEST_DATA_DIR); }
+inline std::filesystem::path demo_dir() { return env_path("LW_DEMO_DATA_DIR", LW_DEMO_DATA_DIR); }
+inline std::filesystem::path binary() { return env_path("LW_BINARY", LW_BINARY); }
+// The repository root (docs/ is checked against the code by some tests).
+inline std::filesystem::path repo_dir() { return demo_dir().parent_path(); }
 
 // A fresh, empty directory per test, removed again at the end of the test.
 class ScratchDir {

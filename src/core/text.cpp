@@ -169,6 +169,9 @@ std::optional<double> parse_number(std::string_view text, NumberFormat format) {
         negative = text.front() == '-';
         text.remove_prefix(1);
     }
+    if (text.empty()) {
+        return std::nullopt;
+    }
     std::string_view integer_part = text;
     std::string_view fraction_part;
     bool has_fraction = false;

@@ -1,1 +1,1 @@
-list(APPEND LW_IMPORT_SOURCES boundaries.cpp grid.cpp)
+list(APPEND LW_IMPORT_SOURCES boundaries.cpp facility_list.cpp grid.cpp)

@@ -57,21 +57,31 @@ ON CONFLICT (ags) DO UPDATE SET name = excluded.name, district_ags = excluded.di
     refresh_contents(db, "municipalities");
 }
 
+// Feature tables are updated with UPDATE, then INSERT if nothing matched, never with an UPSERT: an
+// upsert's conflict policy overrides the "INSERT OR REPLACE" inside the R-tree triggers.
 void upsert_municipality_boundaries(Database& db, const std::vector<Boundary>& boundaries,
                                     std::int64_t import_id) {
-    Statement stmt(db, R"sql(
-INSERT INTO municipalities (geom, ags, name, district_ags, boundary_import_id)
-VALUES (?1, ?2, ?3, ?4, ?5)
-ON CONFLICT (ags) DO UPDATE SET geom = excluded.geom, boundary_import_id = excluded.boundary_import_id)sql");
-    Statement web(db, R"sql(
-INSERT INTO municipalities_wgs84 (geom, ags, name) VALUES (?1, ?2, ?3)
-ON CONFLICT (ags) DO UPDATE SET geom = excluded.geom, name = excluded.name)sql");
+    Statement update(db, "UPDATE municipalities SET geom = ?1, boundary_import_id = ?2 WHERE ags = ?3");
+    Statement insert(db, "INSERT INTO municipalities (geom, ags, name, district_ags, boundary_import_id) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5)");
+    Statement update_web(db, "UPDATE municipalities_wgs84 SET geom = ?1, name = ?2 WHERE ags = ?3");
+    Statement insert_web(db, "INSERT INTO municipalities_wgs84 (geom, ags, name) VALUES (?1, ?2, ?3)");
     for (const auto& b : boundaries) {
-        stmt.bind(1, geo::encode_gpkg(b.geometry_utm, geo::epsg_utm32));
-        stmt.bind(2, b.ags).bind(3, b.name).bind(4, std::string(district_of(b.ags))).bind(5, import_id);
-        stmt.run();
-        web.bind(1, geo::encode_gpkg(b.geometry_wgs84, geo::epsg_wgs84)).bind(2, b.ags).bind(3, b.name);
-        web.run();
+        const auto blob = geo::encode_gpkg(b.geometry_utm, geo::epsg_utm32);
+        update.bind(1, blob).bind(2, import_id).bind(3, b.ags);
+        update.run();
+        if (db.changes() == 0) {
+            insert.bind(1, blob).bind(2, b.ags).bind(3, b.name).bind(4, std::string(district_of(b.ags)));
+            insert.bind(5, import_id);
+            insert.run();
+        }
+        const auto web_blob = geo::encode_gpkg(b.geometry_wgs84, geo::epsg_wgs84);
+        update_web.bind(1, web_blob).bind(2, b.name).bind(3, b.ags);
+        update_web.run();
+        if (db.changes() == 0) {
+            insert_web.bind(1, web_blob).bind(2, b.ags).bind(3, b.name);
+            insert_web.run();
+        }
     }
     refresh_contents(db, "municipalities");
     refresh_contents(db, "municipalities_wgs84");
@@ -79,14 +89,16 @@ ON CONFLICT (ags) DO UPDATE SET geom = excluded.geom, name = excluded.name)sql")
 
 void upsert_district_boundaries(Database& db, const std::vector<Boundary>& boundaries,
                                 std::int64_t import_id) {
-    Statement stmt(db, R"sql(
-INSERT INTO districts (geom, ags, name, boundary_import_id) VALUES (?1, ?2, ?3, ?4)
-ON CONFLICT (ags) DO UPDATE SET geom = excluded.geom, name = excluded.name,
-  boundary_import_id = excluded.boundary_import_id)sql");
+    Statement update(db, "UPDATE districts SET geom = ?1, name = ?2, boundary_import_id = ?3 WHERE ags = ?4");
+    Statement insert(db, "INSERT INTO districts (geom, ags, name, boundary_import_id) VALUES (?1, ?2, ?3, ?4)");
     for (const auto& b : boundaries) {
-        stmt.bind(1, geo::encode_gpkg(b.geometry_utm, geo::epsg_utm32)).bind(2, b.ags).bind(3, b.name);
-        stmt.bind(4, import_id);
-        stmt.run();
+        const auto blob = geo::encode_gpkg(b.geometry_utm, geo::epsg_utm32);
+        update.bind(1, blob).bind(2, b.name).bind(3, import_id).bind(4, b.ags);
+        update.run();
+        if (db.changes() == 0) {
+            insert.bind(1, blob).bind(2, b.ags).bind(3, b.name).bind(4, import_id);
+            insert.run();
+        }
     }
     refresh_contents(db, "districts");
 }
@@ -224,6 +236,14 @@ UPDATE facilities SET geom = ?1, name = ?2, source = ?3, source_ref = ?4, capaci
     stmt.bind(4, f.source_ref).bind(5, f.capacity).bind(6, f.capacity_unit).bind(7, f.valid_from);
     stmt.bind(8, f.valid_to).bind(9, f.merged_ref).bind(10, f.tags.dump()).bind(11, import_id);
     stmt.bind(12, fid);
+    stmt.run();
+}
+
+void update_facility(Database& db, std::int64_t fid, const Facility& f, std::int64_t import_id) {
+    Statement stmt(db, "UPDATE facilities SET geom = ?1, name = ?2, tags = ?3, ags = ?4, "
+                       "import_id = ?5 WHERE fid = ?6");
+    stmt.bind(1, geo::encode_gpkg(f.position, geo::epsg_utm32)).bind(2, f.name);
+    stmt.bind(3, f.tags.dump()).bind(4, f.ags).bind(5, import_id).bind(6, fid);
     stmt.run();
 }
 

@@ -147,6 +147,9 @@ std::int64_t insert_facility(Database& db, const Facility& facility, std::int64_
 void close_facility(Database& db, std::int64_t fid, const std::string& valid_to);
 void update_facility_from_list(Database& db, std::int64_t fid, const Facility& from_list,
                                std::int64_t import_id);
+// A re-import of the same source: updates position, name, tags and ags; history stays.
+void update_facility(Database& db, std::int64_t fid, const Facility& facility,
+                     std::int64_t import_id);
 // Facilities open on `date` (ISO) or, without a date, all still open; optionally one source.
 std::vector<Facility> read_facilities(Database& db, bool open_only = true,
                                       const std::optional<std::string>& source_prefix = std::nullopt);

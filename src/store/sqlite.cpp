@@ -86,6 +86,8 @@ void Database::exec(std::string_view sql) {
 
 std::int64_t Database::last_insert_rowid() const { return sqlite3_last_insert_rowid(m_db); }
 
+std::int64_t Database::changes() const { return sqlite3_changes64(m_db); }
+
 std::optional<std::int64_t> Database::query_int(std::string_view sql) {
     Statement stmt(*this, sql);
     if (!stmt.step() || stmt.is_null(0)) {
@@ -182,6 +184,8 @@ void Statement::reset() {
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
 }
+
+int Statement::column_count() const { return sqlite3_column_count(m_stmt); }
 
 bool Statement::is_null(int column) const {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;

@@ -28,6 +28,7 @@ public:
 
     void exec(std::string_view sql);
     std::int64_t last_insert_rowid() const;
+    std::int64_t changes() const; // rows changed by the last statement
     sqlite3* handle() const { return m_db; }
     const std::filesystem::path& path() const { return m_path; }
     bool read_only() const { return m_read_only; }
@@ -74,6 +75,7 @@ public:
     void run();
     void reset();
 
+    int column_count() const;
     bool is_null(int column) const;
     std::int64_t get_int(int column) const;
     double get_double(int column) const;

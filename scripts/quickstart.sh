@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Quick start on a fresh Debian machine: install the Debian packages, build, build both demo
+# workspaces from the real data in data/, and print each region's summary.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+scripts/setup.sh
+scripts/build.sh release
+lw=build/release/src/cli/lebenswert
+scripts/build-demo.sh "$lw" workspaces > workspaces.log 2>&1 || { cat workspaces.log; exit 1; }
+echo "Demo workspaces built (log: workspaces.log). Open them in QGIS, or:"
+for ws in workspaces/werra-meissner.gpkg workspaces/lauf.gpkg; do
+  echo
+  echo "################################################################################"
+  "$lw" info -w "$ws"
+done

@@ -1,0 +1,123 @@
+// The two demo workspaces, built exactly as the README's quick start builds them
+// (scripts/build-demo.sh), carry the real figures of their sources.
+#include "process.hpp"
+#include "test_paths.hpp"
+
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <ogrsf_frmts.h>
+
+namespace lw::test {
+
+namespace {
+
+class DemoWorkspaces : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir = std::make_unique<ScratchDir>("demo");
+        const auto r = run({"/bin/bash", (repo_dir() / "scripts/build-demo.sh").string(), binary().string(),
+                            dir->path().string()});
+        ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    }
+    static void TearDownTestSuite() { dir.reset(); }
+
+    static nlohmann::json info(const std::string& name) {
+        const auto r = run({binary().string(), "info", "--json", "-w", (dir->path() / name).string()});
+        EXPECT_EQ(r.exit_code, 0) << r.err;
+        return nlohmann::json::parse(r.out);
+    }
+
+    static inline std::unique_ptr<ScratchDir> dir;
+};
+
+double population(const nlohmann::json& municipality, const char* year) {
+    return municipality["population"][year]["value"].get<double>();
+}
+
+} // namespace
+
+TEST_F(DemoWorkspaces, WerraMeissnerHasTheOfficialFigures) {
+    const auto s = info("werra-meissner.gpkg");
+    const auto& municipalities = s["municipalities"];
+    ASSERT_EQ(municipalities.size(), 17u); // 16 municipalities + Gutsbezirk Kaufunger Wald
+    double total_2019 = 0, total_2016 = 0;
+    for (const auto& m : municipalities) {
+        EXPECT_TRUE(m["has_boundary"].get<bool>()) << m["ags"];
+        total_2019 += population(m, "2019");
+        total_2016 += population(m, "2016");
+        if (m["ags"] == "06636003") {
+            EXPECT_EQ(population(m, "2019"), 19'412); // Eschwege
+            EXPECT_EQ(population(m, "2016"), 19'716);
+        }
+    }
+    EXPECT_EQ(total_2019, 100'629); // GV-ISys, 31.12.2019
+    EXPECT_EQ(total_2016, 100'965); // GV100AD, 31.12.2016
+    bool district_2018 = false;
+    for (const auto& t : s["population_tables"]) {
+        if (t["year"] == 2018 && t["area_level"] == "district") {
+            district_2018 = true;
+            EXPECT_EQ(t["total_of_areas"].get<double>(), 101'017); // 12411-02-03-4
+            EXPECT_EQ(t["age_groups"].get<int>(), 18);             // 17 groups + total
+        }
+    }
+    EXPECT_TRUE(district_2018);
+    EXPECT_EQ(s["grid"]["census_2011_persons"].get<int>(), 102'413);
+    ASSERT_EQ(s["life_tables"].size(), 3u);
+    EXPECT_DOUBLE_EQ(s["life_tables"][0]["e0_male"].get<double>(), 78.48);
+    bool supermarket_reference = false;
+    for (const auto& r : s["reference_values"]) {
+        if (r["indicator"] == "nahversorgung_supermärkte_durchschnittsdistanz") {
+            supermarket_reference = true;
+            EXPECT_EQ(r["value"].get<double>(), 1'493);
+        }
+    }
+    EXPECT_TRUE(supermarket_reference);
+    double placed = 0;
+    for (const auto& p : s["placement"]) {
+        placed += p["on_buildings"].get<double>() + p["on_cells_only"].get<double>() + p["unplaced"].get<double>();
+        EXPECT_EQ(p["year"], 2019);
+    }
+    EXPECT_EQ(placed, 100'629);
+    EXPECT_EQ(s["imports"].size(), 10u);
+}
+
+TEST_F(DemoWorkspaces, LaufHasOsmDataAndPlacesItsPopulationExactly) {
+    const auto s = info("lauf.gpkg");
+    ASSERT_EQ(s["municipalities"].size(), 3u);
+    EXPECT_EQ(population(s["municipalities"][0], "2019"), 26'483); // Lauf a. d. Pegnitz
+    EXPECT_GT(s["buildings"]["count"].get<int>(), 6'400);
+    EXPECT_GT(s["network"]["edges"].get<int>(), 3'000);
+    const auto& f = s["facilities"];
+    EXPECT_EQ(f["supermarket"]["open"].get<int>() + f["discounter"]["open"].get<int>(), 10);
+    EXPECT_EQ(f["kita"]["open"].get<int>(), 11);
+    EXPECT_EQ(f["pharmacy"]["open"].get<int>(), 8);
+    std::int64_t total = 0, placed = 0, on_buildings = 0;
+    for (const auto& p : s["placement"]) {
+        total += p["total"].get<std::int64_t>();
+        on_buildings += p["on_buildings"].get<std::int64_t>();
+        placed += p["on_buildings"].get<std::int64_t>() + p["on_cells_only"].get<std::int64_t>() +
+                  p["unplaced"].get<std::int64_t>();
+    }
+    EXPECT_EQ(total, 35'886);
+    EXPECT_EQ(placed, total);
+    EXPECT_EQ(s["buildings"]["population"].get<std::int64_t>(), on_buildings);
+}
+
+TEST_F(DemoWorkspaces, QgisCompatibleToolsOpenThem) {
+    GDALAllRegister();
+    for (const char* name : {"werra-meissner.gpkg", "lauf.gpkg"}) {
+        const auto path = dir->path() / name;
+        std::unique_ptr<GDALDataset> ds(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY));
+        ASSERT_TRUE(ds) << name;
+        EXPECT_STREQ(ds->GetDriver()->GetDescription(), "GPKG");
+        EXPECT_EQ(ds->GetLayerByName("municipalities")->GetFeatureCount(), std::string(name) == "lauf.gpkg" ? 3 : 17);
+    }
+    // ogrinfo, as a planner would check it, reads every layer without complaint.
+    const auto r = run({"/usr/bin/ogrinfo", "-ro", "-al", "-so", (dir->path() / "lauf.gpkg").string()});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(r.err.find("ERROR"), std::string::npos) << r.err;
+    EXPECT_NE(r.out.find("Layer name: buildings"), std::string::npos);
+}
+
+} // namespace lw::test

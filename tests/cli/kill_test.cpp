@@ -1,0 +1,106 @@
+// Crash safety: a real import process killed with SIGKILL at any moment leaves the workspace
+// exactly as it was before the import, readable, and ready for the next import.
+#include "process.hpp"
+#include "store/workspace.hpp"
+#include "test_paths.hpp"
+#include "workspace_snapshot.hpp"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <random>
+
+namespace lw::test {
+
+namespace {
+
+std::string bin() { return binary().string(); }
+
+struct ImportCase {
+    std::string name;
+    std::vector<std::string> args;   // after "import", before the workspace option
+    std::vector<int> kill_after_rows; // each well inside the rows the import writes
+};
+
+// In the order a workspace is built (the grid needs boundaries).
+std::vector<ImportCase> import_cases() {
+    std::vector<ImportCase> cases{
+        {"boundaries", {"boundaries", (demo_dir() / "boundaries/vg5000-2021/VG5000_GEM.shp").string()}, {1, 7, 20}},
+        {"grid", {"grid", (demo_dir() / "zensus2011-grid/werra-meissner").string()}, {1, 500, 5000}},
+    };
+    return cases;
+}
+
+std::vector<std::string> command(const ImportCase& c, const std::string& ws) {
+    std::vector<std::string> args{bin(), "import"};
+    args.insert(args.end(), c.args.begin(), c.args.end());
+    args.insert(args.end(), {"-w", ws});
+    return args;
+}
+
+// A workspace with boundaries and one grid import already in it.
+std::string prepared_workspace(const ScratchDir& dir) {
+    const std::string ws = (dir / "wm.gpkg").string();
+    EXPECT_EQ(run({bin(), "init", "-w", ws, "--name", "Werra-Meißner-Kreis", "--region", "06636"}).exit_code, 0);
+    for (const auto& c : import_cases()) {
+        EXPECT_EQ(run(command(c, ws)).exit_code, 0);
+    }
+    return ws;
+}
+
+std::string state_of(const std::string& ws) {
+    // Opening read-write lets SQLite roll back a hot journal left by the killed process.
+    auto workspace = store::Workspace::open(ws);
+    EXPECT_EQ(workspace.db().query_text("PRAGMA integrity_check"), "ok");
+    return snapshot(workspace.db());
+}
+
+} // namespace
+
+TEST(Kill, FaultInjectedKillsMidWriteAndBeforeCommit) {
+    ScratchDir dir("kill-fault");
+    const std::string ws = prepared_workspace(dir);
+    const std::string before = state_of(ws);
+    for (const auto& c : import_cases()) {
+        std::vector<std::string> faults{"kill-before-commit"};
+        for (const int rows : c.kill_after_rows) {
+            faults.push_back("kill-after-rows:" + std::to_string(rows));
+        }
+        for (const auto& fault : faults) {
+            const auto r = run(command(c, ws), {"LW_FAULT=" + fault});
+            EXPECT_EQ(r.signal, SIGKILL) << c.name << " " << fault << " exit " << r.exit_code << r.err;
+            EXPECT_TRUE(state_of(ws) == before) << c.name << " " << fault << ": workspace changed";
+        }
+    }
+    // The workspace is not locked or damaged: the next import succeeds and changes it.
+    EXPECT_EQ(run(command(import_cases()[1], ws)).exit_code, 0);
+    EXPECT_FALSE(state_of(ws) == before);
+}
+
+TEST(Kill, RandomMomentKillsLeaveEitherTheOldOrTheNewState) {
+    ScratchDir dir("kill-random");
+    const std::string ws = prepared_workspace(dir);
+    std::mt19937 rng(11);
+    int killed = 0;
+    for (const auto& c : import_cases()) {
+        // How long does one import take? Kill at random moments within that span.
+        const auto start = std::chrono::steady_clock::now();
+        ASSERT_EQ(run(command(c, ws)).exit_code, 0);
+        const auto span = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start);
+        for (int round = 0; round < 12; ++round) {
+            const std::string before = state_of(ws);
+            const auto delay = std::chrono::microseconds(rng() % static_cast<unsigned>(span.count() + 1));
+            const auto r = run_and_kill_after(command(c, ws), delay);
+            const std::string after = state_of(ws);
+            if (r.signal == SIGKILL) {
+                ++killed;
+                EXPECT_TRUE(after == before) << c.name << " killed after " << delay.count() << " us: workspace changed";
+            } else {
+                EXPECT_EQ(r.exit_code, 0) << r.err; // finished before the kill: committed
+            }
+        }
+    }
+    EXPECT_GT(killed, 6) << "too few imports were actually interrupted to test anything";
+}
+
+} // namespace lw::test

@@ -4,6 +4,7 @@
 #include "geo/crs.hpp"
 #include "geo/polygon_index.hpp"
 #include "population/dasymetric.hpp"
+#include "population/validation.hpp"
 #include "store/features.hpp"
 #include "store/gpkg.hpp"
 #include "store/statistics.hpp"
@@ -199,6 +200,24 @@ import::ImportReport run_distribute(store::Workspace& workspace, const Distribut
                       {"on_buildings", sum_buildings},
                       {"cells_only", sum_cells},
                       {"unplaced", sum_unplaced}};
+
+    // How well would floor area alone (the fallback without census cells) have placed people?
+    const auto check = validate_against_census(input.building_cell, input.building_floor_area, input.cell_census);
+    if (check.floor_area.cells > 0) {
+        report.add("check: floor area vs census 2011",
+                   fmt::format("{:.1f} % of {} persons in another 100 m cell, r = {:.2f} over {} cells "
+                               "(one share per building: {:.1f} %, r = {:.2f})",
+                               check.floor_area.misplaced_share * 100.0, import::group_thousands(check.floor_area.persons),
+                               check.floor_area.correlation, check.floor_area.cells,
+                               check.uniform.misplaced_share * 100.0, check.uniform.correlation));
+        report.summary["validation"] = {{"cells", check.floor_area.cells},
+                                        {"persons", check.floor_area.persons},
+                                        {"floor_area_misplaced_share", check.floor_area.misplaced_share},
+                                        {"floor_area_correlation", check.floor_area.correlation},
+                                        {"floor_area_mean_abs_error", check.floor_area.mean_abs_error},
+                                        {"uniform_misplaced_share", check.uniform.misplaced_share},
+                                        {"uniform_correlation", check.uniform.correlation}};
+    }
     return report;
 }
 

@@ -6,7 +6,7 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 scripts/setup.sh
-scripts/build.sh release
+scripts/build.sh release -DLW_CHECK_HEADERS=ON
 ctest --preset release -j "$(nproc)"
 for bench in build/release/bench/lw_bench_*; do
   if [[ -x $bench ]]; then

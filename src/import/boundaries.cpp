@@ -2,6 +2,7 @@
 
 #include "core/area_key.hpp"
 #include "core/error.hpp"
+#include "core/progress.hpp"
 #include "core/text.hpp"
 #include "geo/crs.hpp"
 #include "store/imports.hpp"
@@ -10,6 +11,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -134,8 +136,10 @@ BoundarySet read_boundaries(const BoundariesConfig& config, const store::RegionS
     std::map<std::string, store::Boundary> by_key; // a key may have several features (land, water)
     std::optional<std::size_t> key_length;
     layer.ResetReading();
+    Progress progress("Reading boundaries", static_cast<std::uint64_t>(std::max<GIntBig>(0, layer.GetFeatureCount())));
     for (auto& feature : layer) {
         ++set.features_read;
+        progress.update(set.features_read);
         const std::string raw_key = feature->GetFieldAsString(ags_field);
         const auto key = normalize_area_key(raw_key);
         const SourceLocation where{config.input.string(), static_cast<std::uint64_t>(feature->GetFID()) + 1, 0, raw_key};
@@ -169,6 +173,7 @@ BoundarySet read_boundaries(const BoundariesConfig& config, const store::RegionS
             boundary.geometry_wgs84.parts.push_back(std::move(part));
         }
     }
+    progress.finish();
     if (key_length) {
         set.level = *key_length == 8 ? BoundaryLevel::municipality : BoundaryLevel::district;
     }

@@ -187,6 +187,11 @@ void Statement::reset() {
 
 int Statement::column_count() const { return sqlite3_column_count(m_stmt); }
 
+std::string Statement::column_name(int column) const {
+    const char* name = sqlite3_column_name(m_stmt, column);
+    return name != nullptr ? name : "";
+}
+
 bool Statement::is_null(int column) const {
     return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
 }

@@ -76,6 +76,7 @@ public:
     void reset();
 
     int column_count() const;
+    std::string column_name(int column) const;
     bool is_null(int column) const;
     std::int64_t get_int(int column) const;
     double get_double(int column) const;

@@ -57,7 +57,8 @@ public:
             }
         }
         if (m_in_quotes) {
-            throw Error(ErrorKind::input_format, "a quoted field is not closed before the end of the file",
+            throw Error(ErrorKind::input_format,
+                        "a quoted field is not closed before the end of the file",
                         {m_file.string(), m_quote_line, m_row.cells.size() + 1,
                          std::string(m_field.substr(0, 40))});
         }
@@ -179,7 +180,8 @@ SourceLocation CsvFile::where(const CsvRow& row, std::size_t cell_index) const {
     return location;
 }
 
-void CsvFile::fail(const CsvRow& row, std::size_t cell_index, ErrorKind kind, std::string message) const {
+void CsvFile::fail(const CsvRow& row, std::size_t cell_index, ErrorKind kind,
+                   std::string message) const {
     throw Error(kind, std::move(message), where(row, cell_index));
 }
 

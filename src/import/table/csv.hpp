@@ -33,7 +33,8 @@ struct CsvRow {
 class CsvFile {
 public:
     // Reads and splits a whole file. The delimiter is detected from the first lines unless given.
-    static CsvFile read(const std::filesystem::path& file, std::optional<char> delimiter = std::nullopt);
+    static CsvFile read(const std::filesystem::path& file,
+                        std::optional<char> delimiter = std::nullopt);
     // The same for bytes already in memory; `file` is only used in messages.
     static CsvFile parse(std::string_view bytes, const std::filesystem::path& file,
                          std::optional<char> delimiter = std::nullopt);

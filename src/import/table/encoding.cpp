@@ -1,6 +1,7 @@
 #include "import/table/encoding.hpp"
 
 #include "core/error.hpp"
+#include "core/progress.hpp"
 #include "core/text.hpp"
 
 #include <fmt/format.h>
@@ -15,9 +16,12 @@ namespace lw::import {
 
 std::string_view to_string(Encoding encoding) {
     switch (encoding) {
-    case Encoding::utf8: return "utf-8";
-    case Encoding::utf8_bom: return "utf-8-bom";
-    case Encoding::latin1: return "latin-1";
+    case Encoding::utf8:
+        return "utf-8";
+    case Encoding::utf8_bom:
+        return "utf-8-bom";
+    case Encoding::latin1:
+        return "latin-1";
     }
     return "utf-8";
 }
@@ -25,14 +29,25 @@ std::string_view to_string(Encoding encoding) {
 std::string read_file_bytes(const std::filesystem::path& file) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec)) {
-        throw Error(ErrorKind::not_found, fmt::format("{} does not exist or is not a file", file.string()),
+        throw Error(ErrorKind::not_found, "the file does not exist or is not a regular file",
                     {file.string(), 0, 0, std::nullopt});
     }
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        throw Error(ErrorKind::io, "cannot open the file for reading", {file.string(), 0, 0, std::nullopt});
+        throw Error(ErrorKind::io, "cannot open the file for reading",
+                    {file.string(), 0, 0, std::nullopt});
     }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // Read in chunks so a terminal shows progress on large tables.
+    const auto size = std::filesystem::file_size(file, ec);
+    Progress progress("Reading " + file.filename().string(), ec ? 0 : size);
+    std::string bytes;
+    bytes.reserve(ec ? 0 : size);
+    std::array<char, 1 << 16> chunk{};
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+        bytes.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        progress.update(bytes.size());
+    }
+    progress.finish();
     if (in.bad()) {
         throw Error(ErrorKind::io, "reading the file failed", {file.string(), 0, 0, std::nullopt});
     }
@@ -82,7 +97,10 @@ std::size_t valid_sequence_at(std::string_view text, std::size_t pos) {
     if (c < 0x80) {
         return 1;
     }
-    const std::size_t length = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    const std::size_t length = (c & 0xE0) == 0xC0   ? 2
+                               : (c & 0xF0) == 0xE0 ? 3
+                               : (c & 0xF8) == 0xF0 ? 4
+                                                    : 0;
     if (length == 0 || pos + length > text.size()) {
         return 0;
     }
@@ -107,8 +125,8 @@ Position position_of(std::string_view text, std::size_t offset) {
     return p;
 }
 
-[[noreturn]] void fail_at(const std::filesystem::path& file, std::string_view text, std::size_t offset,
-                          std::string message) {
+[[noreturn]] void fail_at(const std::filesystem::path& file, std::string_view text,
+                          std::size_t offset, std::string message) {
     const Position p = position_of(text, offset);
     throw Error(ErrorKind::input_format, std::move(message),
                 {file.string(), p.line, p.column,
@@ -121,9 +139,9 @@ DecodedText decode_text(std::string_view bytes, const std::filesystem::path& fil
     if (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF") {
         throw Error(ErrorKind::input_format,
                     "the file is UTF-16; save it as UTF-8 or ISO-8859-1 (Latin-1)",
-                    {file.string(), 1, 1, fmt::format("\\x{:02X}\\x{:02X}",
-                                                      static_cast<unsigned char>(bytes[0]),
-                                                      static_cast<unsigned char>(bytes[1]))});
+                    {file.string(), 1, 1,
+                     fmt::format("\\x{:02X}\\x{:02X}", static_cast<unsigned char>(bytes[0]),
+                                 static_cast<unsigned char>(bytes[1]))});
     }
     if (const auto nul = bytes.find('\0'); nul != std::string_view::npos) {
         fail_at(file, bytes, nul,
@@ -134,7 +152,8 @@ DecodedText decode_text(std::string_view bytes, const std::filesystem::path& fil
         for (std::size_t pos = 0; pos < body.size();) {
             const std::size_t length = valid_sequence_at(body, pos);
             if (length == 0) {
-                // Offsets are reported in the file as it is, BOM included, but the BOM is no column.
+                // Offsets are reported in the file as it is, BOM included, but the BOM is no
+                // column.
                 fail_at(file, body, pos,
                         "the file starts with a UTF-8 byte order mark but is not valid UTF-8");
             }

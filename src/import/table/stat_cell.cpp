@@ -6,7 +6,9 @@ namespace {
 
 constexpr std::string_view flag_letters = "prse";
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 } // namespace
 

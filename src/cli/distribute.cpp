@@ -1,6 +1,6 @@
 #include "cli/commands.hpp"
 
-#include "import/report.hpp"
+#include "core/report.hpp"
 #include "population/distribute.hpp"
 #include "store/workspace.hpp"
 
@@ -22,7 +22,7 @@ void register_distribute(CLI::App& app) {
                     "Year of the totals to distribute (default: latest year with all municipalities)");
     cmd->callback([options] {
         auto workspace = store::Workspace::open(options->workspace);
-        import::print_report(population::run_distribute(workspace, options->config), std::cout);
+        print_report(population::run_distribute(workspace, options->config), std::cout);
     });
 }
 

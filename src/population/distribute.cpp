@@ -65,7 +65,7 @@ int choose_year(const std::vector<store::Municipality>& municipalities, const To
 
 } // namespace
 
-import::ImportReport run_distribute(store::Workspace& workspace, const DistributeConfig& config) {
+Report run_distribute(store::Workspace& workspace, const DistributeConfig& config) {
     auto& db = workspace.db();
     const auto municipalities = store::read_municipalities(db, true);
     if (municipalities.empty()) {
@@ -180,15 +180,15 @@ import::ImportReport run_distribute(store::Workspace& workspace, const Distribut
     }
     tx.commit();
 
-    import::ImportReport report;
+    Report report;
     report.title = fmt::format("Population distributed to buildings and grid cells ({})", year);
     report.add("municipalities", fmt::format("{} of {} with a total for {}", placements.size(),
                                              municipalities.size(), year));
-    report.add("persons to place", import::group_thousands(sum_total));
-    report.add("on residential buildings", fmt::format("{} ({} buildings)", import::group_thousands(sum_buildings),
-                                                       import::group_thousands(static_cast<long long>(residential.size()))));
-    report.add("on census cells without buildings", import::group_thousands(sum_cells));
-    report.add("not placed", import::group_thousands(sum_unplaced));
+    report.add("persons to place", group_thousands(sum_total));
+    report.add("on residential buildings", fmt::format("{} ({} buildings)", group_thousands(sum_buildings),
+                                                       group_thousands(static_cast<long long>(residential.size()))));
+    report.add("on census cells without buildings", group_thousands(sum_cells));
+    report.add("not placed", group_thousands(sum_unplaced));
     report.add("check", sum_buildings + sum_cells + sum_unplaced == sum_total ? "totals preserved exactly"
                                                                               : "TOTALS DIFFER");
     if (!missing.empty()) {
@@ -207,7 +207,7 @@ import::ImportReport run_distribute(store::Workspace& workspace, const Distribut
         report.add("check: floor area vs census 2011",
                    fmt::format("{:.1f} % of {} persons in another 100 m cell, r = {:.2f} over {} cells "
                                "(one share per building: {:.1f} %, r = {:.2f})",
-                               check.floor_area.misplaced_share * 100.0, import::group_thousands(check.floor_area.persons),
+                               check.floor_area.misplaced_share * 100.0, group_thousands(check.floor_area.persons),
                                check.floor_area.correlation, check.floor_area.cells,
                                check.uniform.misplaced_share * 100.0, check.uniform.correlation));
         report.summary["validation"] = {{"cells", check.floor_area.cells},

@@ -3,7 +3,7 @@
 // workspace, runs the dasymetric distribution (dasymetric.hpp) and writes the assigned population
 // to buildings and grid cells, plus one placement record per municipality, in one transaction.
 
-#include "import/report.hpp"
+#include "core/report.hpp"
 #include "store/workspace.hpp"
 
 #include <optional>
@@ -14,6 +14,6 @@ struct DistributeConfig {
     std::optional<int> year; // default: the latest year with a total for every municipality
 };
 
-import::ImportReport run_distribute(store::Workspace& workspace, const DistributeConfig& config);
+Report run_distribute(store::Workspace& workspace, const DistributeConfig& config);
 
 } // namespace lw::population

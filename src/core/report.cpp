@@ -1,10 +1,10 @@
-#include "import/report.hpp"
+#include "core/report.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-namespace lw::import {
+namespace lw {
 
 std::string group_thousands(long long value) {
     std::string digits = std::to_string(value < 0 ? -value : value);
@@ -20,7 +20,7 @@ std::string group_thousands(long long value) {
     return value < 0 ? "-" + out : out;
 }
 
-void print_report(const ImportReport& report, std::ostream& out) {
+void print_report(const Report& report, std::ostream& out) {
     out << report.title << '\n';
     std::size_t width = 0;
     for (const auto& [label, value] : report.lines) {
@@ -34,4 +34,4 @@ void print_report(const ImportReport& report, std::ostream& out) {
     }
 }
 
-} // namespace lw::import
+} // namespace lw

@@ -4,6 +4,7 @@
 #include "geo/crs.hpp"
 #include "store/imports.hpp"
 #include "test_paths.hpp"
+#include "test_support.hpp"
 #include "workspace_snapshot.hpp"
 
 #include <gtest/gtest.h>
@@ -32,12 +33,7 @@ struct Fixture {
 
     Fixture() {
         store::Transaction tx(ws.db());
-        store::ImportRecord r;
-        r.kind = "osm";
-        r.source_file = "fixture";
-        r.source_sha256 = "0";
-        r.title = r.licence = r.attribution = "test";
-        const auto id = store::insert_import(ws.db(), r);
+        const auto id = test::add_test_import(ws.db(), "osm");
         store::Facility kita;
         kita.category = "kita";
         kita.name = "Kindergarten (OSM)";
@@ -52,16 +48,6 @@ struct Fixture {
         tx.commit();
     }
 };
-
-Error error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e;
-    }
-    ADD_FAILURE() << "no error";
-    return Error(ErrorKind::internal, "none");
-}
 
 } // namespace
 
@@ -138,14 +124,14 @@ TEST(FacilityList, BadRecordsAreLocatedAndChangeNothing) {
                           Case{"no-id-column.csv", ErrorKind::input_format, 1, 0},
                           Case{"bad-date.csv", ErrorKind::input_value, 2, 6},
                           Case{"does-not-exist.csv", ErrorKind::not_found, 0, 0}}) {
-        const Error e = error_of([&] { import_facility_list(f.ws, config(c.file)); });
+        const Error e = test::error_of([&] { import_facility_list(f.ws, config(c.file)); });
         EXPECT_EQ(e.kind(), c.kind) << c.file << ": " << e.what();
         EXPECT_EQ(e.where().line, c.line) << c.file << ": " << e.what();
         EXPECT_EQ(e.where().column, c.column) << c.file << ": " << e.what();
     }
     auto no_source = config("duplicate-id.csv");
     no_source.source.clear();
-    EXPECT_EQ(error_of([&] { import_facility_list(f.ws, no_source); }).kind(), ErrorKind::usage);
+    EXPECT_EQ(test::error_of([&] { import_facility_list(f.ws, no_source); }).kind(), ErrorKind::usage);
     EXPECT_TRUE(test::snapshot(f.ws.db()) == before) << "workspace changed";
 }
 

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "import/boundaries.hpp"
 #include "test_paths.hpp"
+#include "test_support.hpp"
 #include "workspace_snapshot.hpp"
 
 #include <gtest/gtest.h>
@@ -17,16 +18,6 @@ store::Workspace workspace_with_boundaries(const test::ScratchDir& dir) {
     auto ws = store::Workspace::create(dir / "wm.gpkg", werra_meissner);
     import_boundaries(ws, {test::demo_dir() / "boundaries/vg5000-2021/VG5000_GEM.shp"});
     return ws;
-}
-
-Error error_of(const std::function<void()>& f) {
-    try {
-        f();
-    } catch (const Error& e) {
-        return e;
-    }
-    ADD_FAILURE() << "no error";
-    return Error(ErrorKind::internal, "none");
 }
 
 } // namespace
@@ -87,15 +78,15 @@ TEST(Grid, MalformedTilesAreReportedWithPositionAndChangeNothing) {
                           Case{"letter-value", ErrorKind::input_value, 2, 4, "x"},
                           Case{"position-128", ErrorKind::input_value, 2, 1, "128"},
                           Case{"duplicate-cell", ErrorKind::input_value, 0, 0, "100mN31194E43250"}}) {
-        const Error e = error_of([&] { import_grid(ws, {{bad / c.folder}}); });
+        const Error e = test::error_of([&] { import_grid(ws, {{bad / c.folder}}); });
         EXPECT_EQ(e.kind(), c.kind) << c.folder << ": " << e.what();
         EXPECT_EQ(e.where().line, c.line) << c.folder;
         EXPECT_EQ(e.where().column, c.column) << c.folder;
         EXPECT_EQ(e.where().value, c.value) << c.folder;
         EXPECT_NE(e.where().file.find("ALTER_KURZ_33_40.csv"), std::string::npos) << c.folder;
     }
-    EXPECT_EQ(error_of([&] { import_grid(ws, {{bad / "missing-folder"}}); }).kind(), ErrorKind::not_found);
-    EXPECT_EQ(error_of([&] { import_grid(ws, {{test::data_dir() / "boundaries/no-ags-field.geojson"}}); }).kind(),
+    EXPECT_EQ(test::error_of([&] { import_grid(ws, {{bad / "missing-folder"}}); }).kind(), ErrorKind::not_found);
+    EXPECT_EQ(test::error_of([&] { import_grid(ws, {{test::data_dir() / "boundaries/no-ags-field.geojson"}}); }).kind(),
               ErrorKind::input_format); // not named like a tile
     EXPECT_TRUE(test::snapshot(ws.db()) == before) << "workspace changed";
 }
@@ -103,7 +94,7 @@ TEST(Grid, MalformedTilesAreReportedWithPositionAndChangeNothing) {
 TEST(Grid, NeedsBoundariesFirst) {
     test::ScratchDir dir("grid-no-boundaries");
     auto ws = store::Workspace::create(dir / "a.gpkg", werra_meissner);
-    EXPECT_EQ(error_of([&] { import_grid(ws, {{test::data_dir() / "grid/eschwege-two-cells-and-one-far-away"}}); }).kind(),
+    EXPECT_EQ(test::error_of([&] { import_grid(ws, {{test::data_dir() / "grid/eschwege-two-cells-and-one-far-away"}}); }).kind(),
               ErrorKind::workspace);
 }
 

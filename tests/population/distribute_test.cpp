@@ -7,6 +7,7 @@
 #include "store/imports.hpp"
 #include "store/statistics.hpp"
 #include "test_paths.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
@@ -30,12 +31,7 @@ struct Fixture {
 
     Fixture() {
         store::Transaction tx(ws.db());
-        store::ImportRecord r;
-        r.kind = "test";
-        r.source_file = "fixture";
-        r.source_sha256 = "0";
-        r.title = r.licence = r.attribution = "test";
-        import_id = store::insert_import(ws.db(), r);
+        import_id = test::add_test_import(ws.db());
         tx.commit();
     }
 

@@ -6,6 +6,7 @@
 #include "store/imports.hpp"
 #include "store/workspace.hpp"
 #include "test_paths.hpp"
+#include "test_support.hpp"
 
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
@@ -13,26 +14,13 @@
 
 namespace lw::store {
 
-namespace {
-
-std::int64_t add_import(Database& db) {
-    ImportRecord r;
-    r.kind = "test";
-    r.source_file = "fixture";
-    r.source_sha256 = "0";
-    r.title = r.licence = r.attribution = "test";
-    return insert_import(db, r);
-}
-
-} // namespace
-
 TEST(GeoPackage, GdalReadsLayersFeaturesAndSpatialIndex) {
     test::ScratchDir dir("gpkg");
     const auto path = dir / "a.gpkg";
     {
         auto ws = Workspace::create(path, {"A", {"06636"}});
         Transaction tx(ws.db());
-        const auto import_id = add_import(ws.db());
+        const auto import_id = test::add_test_import(ws.db());
         for (int i = 0; i < 10; ++i) {
             Facility f;
             f.category = "bakery";

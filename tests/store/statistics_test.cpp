@@ -4,21 +4,13 @@
 #include "store/imports.hpp"
 #include "store/workspace.hpp"
 #include "test_paths.hpp"
+#include "test_support.hpp"
 
 #include <gtest/gtest.h>
 
 namespace lw::store {
 
 namespace {
-
-std::int64_t add_import(Database& db) {
-    ImportRecord r;
-    r.kind = "test";
-    r.source_file = "fixture";
-    r.source_sha256 = "0";
-    r.title = r.licence = r.attribution = "test";
-    return insert_import(db, r);
-}
 
 PopulationValue value(const std::string& key, int age_from, std::optional<int> age_to, StatValue v) {
     PopulationValue p;
@@ -38,7 +30,7 @@ TEST(Statistics, SecretAndMissingAreStoredAsNullNotZero) {
     test::ScratchDir dir("stats");
     auto ws = Workspace::create(dir / "a.gpkg", {"A", {"06636"}});
     Transaction tx(ws.db());
-    const auto id = add_import(ws.db());
+    const auto id = test::add_test_import(ws.db());
     upsert_population(ws.db(),
                       {value("06636", 0, 2, StatValue::number(2457)),
                        value("06636", 3, 5, StatValue::marked(ValueStatus::secret)),
@@ -62,7 +54,7 @@ TEST(Statistics, SchemaRefusesANumberWithASecretStatus) {
     test::ScratchDir dir("stats-check");
     auto ws = Workspace::create(dir / "a.gpkg", {"A", {"06636"}});
     Transaction tx(ws.db());
-    const auto id = add_import(ws.db());
+    const auto id = test::add_test_import(ws.db());
     StatValue inconsistent = StatValue::marked(ValueStatus::secret);
     inconsistent.value = 0.0;
     EXPECT_THROW(upsert_population(ws.db(), {value("06636", 0, 2, inconsistent)}, id), Error);
@@ -72,7 +64,7 @@ TEST(Statistics, ReimportReplacesTheSameKey) {
     test::ScratchDir dir("stats-replace");
     auto ws = Workspace::create(dir / "a.gpkg", {"A", {"06636"}});
     Transaction tx(ws.db());
-    const auto id = add_import(ws.db());
+    const auto id = test::add_test_import(ws.db());
     upsert_population(ws.db(), {value("06636", 0, std::nullopt, StatValue::number(1))}, id);
     upsert_population(ws.db(), {value("06636", 0, std::nullopt, StatValue::number(2))}, id);
     tx.commit();

@@ -1,9 +1,9 @@
 #include "import/stats/age_groups_csv.hpp"
 
-#include "core/area_key.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "import/stats/age_group.hpp"
+#include "import/stats/detail/area_rows.hpp"
 #include "import/table/csv.hpp"
 #include "import/table/stat_cell.hpp"
 
@@ -79,18 +79,7 @@ ParsedStats parse_age_groups_csv(const std::filesystem::path& file,
         if (row.blank()) {
             continue;
         }
-        if (row.cells.size() < width || row.cells.size() > header.cells.size()) {
-            csv.fail(row, std::min(row.cells.size(), header.cells.size()), ErrorKind::input_format,
-                     fmt::format("the row has {} fields; the header has {}", row.cells.size(),
-                                 header.cells.size()));
-        }
-        const auto key = normalize_area_key(row.cell(*key_col));
-        if (!key || !area_level_of(*key)) {
-            csv.fail(row, *key_col, ErrorKind::input_value, "not an official area key (AGS)");
-        }
-        if (!seen.insert(*key).second) {
-            csv.fail(row, *key_col, ErrorKind::input_format, "the area appears twice");
-        }
+        const std::string key = detail::checked_area_row(csv, row, header, width, *key_col, seen);
         ++out.records;
         const std::string name(name_col ? trim(row.cell(*name_col)) : std::string_view());
         for (const auto& c : columns) {
@@ -100,7 +89,7 @@ ParsedStats parse_age_groups_csv(const std::filesystem::path& file,
                          "not a number (dot decimal) or an official marker");
             }
             store::PopulationValue v;
-            v.area_key = *key;
+            v.area_key = key;
             if (!name.empty()) {
                 v.area_name = name;
             }

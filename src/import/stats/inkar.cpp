@@ -1,14 +1,13 @@
 #include "import/stats/inkar.hpp"
 
-#include "core/area_key.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "import/stats/detail/area_rows.hpp"
 #include "import/table/csv.hpp"
 #include "import/table/stat_cell.hpp"
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <set>
 
 namespace lw::import {
@@ -84,20 +83,7 @@ ParsedStats parse_inkar(const std::filesystem::path& file) {
         if (row.blank()) {
             continue;
         }
-        if (row.cells.size() != header.cells.size()) {
-            // A wider row usually holds an unquoted decimal comma ("26,7"), which shifts every
-            // later value; a narrower one is cut off.
-            csv.fail(row, std::min(row.cells.size(), header.cells.size()), ErrorKind::input_format,
-                     fmt::format("the row has {} fields; the header has {}", row.cells.size(),
-                                 header.cells.size()));
-        }
-        const auto key = normalize_area_key(row.cell(*key_col));
-        if (!key || !area_level_of(*key)) {
-            csv.fail(row, *key_col, ErrorKind::input_value, "not an official area key (AGS)");
-        }
-        if (!seen.insert(*key).second) {
-            csv.fail(row, *key_col, ErrorKind::input_format, "the area appears twice");
-        }
+        const std::string key = detail::checked_area_row(csv, row, header, header.cells.size(), *key_col, seen);
         ++out.records;
         const std::string name(trim(row.cell(*name_col)));
         for (const auto& column : indicators) {
@@ -112,7 +98,7 @@ ParsedStats parse_inkar(const std::filesystem::path& file) {
                              : "an unquoted INKAR value must be a dot-decimal number (27.1)");
             }
             store::ReferenceValue v;
-            v.area_key = *key;
+            v.area_key = key;
             v.area_name = name;
             v.indicator = column.indicator;
             v.year = column.year;

@@ -2,6 +2,7 @@
 list(APPEND LW_IMPORT_SOURCES
   stats/age_group.cpp
   stats/age_groups_csv.cpp
+  stats/detail/area_rows.cpp
   stats/detail/genesis.cpp
   stats/detail/provenance.cpp
   stats/detail/stats_report.cpp

@@ -120,6 +120,10 @@ ImportReport import_osm(store::Workspace& workspace, const OsmConfig& config) {
         }
     }
 
+    if (db.query_int("SELECT count(*) FROM population_placement").value_or(0) > 0) {
+        report.warnings.push_back("the buildings were replaced: run `lebenswert distribute` again to place the "
+                                  "population on them");
+    }
     assign_ags(db, extract.facilities);
     const auto plan = plan_facility_sync(store::read_facilities(db, true),
                                          std::move(extract.facilities), data_date, earlier);

@@ -15,6 +15,9 @@ int main(int argc, char** argv) {
     CLI::App app{"lebenswert: shared workbench for the Daseinsvorsorge of a cooperation of "
                  "municipalities.\nBuilds and reads a region workspace (one GeoPackage file)."};
     app.set_version_flag("--version", std::string(lw::version));
+    app.footer("Typical order: init, import boundaries, import stats, import grid, import osm,\n"
+               "import facilities, distribute, info. Each import lands completely or not at all.\n"
+               "Exit codes and examples: docs/cli.md; worked example: scripts/build-demo.sh");
     app.require_subcommand(1);
     lw::cli::register_init(app);
     lw::cli::register_import(app);

@@ -68,13 +68,10 @@ TEST(OsmFormats, PbfWrittenByLibosmiumReadsLikeXml) {
 }
 
 TEST(OsmFormats, RealGzippedExtractNorthOfBayreuth) {
-    const std::filesystem::path file = "/work/shared/data/osm-north-bayreuth/north-bayreuth.osm.gz";
-    if (!std::filesystem::exists(file)) {
-        GTEST_SKIP() << file << " not present (shared data folder only)";
-    }
+    const std::filesystem::path file = lw::test::demo_dir() / "osm" / "north-bayreuth.osm.gz";
     const auto extract = read_osm(OsmConfig{file});
     const auto& s = extract.stats;
-    // docs/SOURCES.md: 58,631 nodes, 7,801 ways, 179 relations, no missing node refs.
+    // data/SOURCES.md: 58,631 nodes, 7,801 ways, 179 relations, no missing node refs.
     EXPECT_EQ(s.nodes, 58631u);
     EXPECT_EQ(s.ways, 7801u);
     EXPECT_EQ(s.relations, 179u);

@@ -1,5 +1,5 @@
 // The Lauf an der Pegnitz demo extract (data/osm/lauf-200115.osm.pbf). Expected figures come from
-// shared/data/SOURCES.md and an independent count with GDAL's OSM driver (ogrinfo, queries in
+// data/SOURCES.md and an independent count with GDAL's OSM driver (ogrinfo, queries in
 // docs/osm-import.md "Lauf demo"); where ours differ, the reason is asserted as well.
 
 #include "import/osm/osm_test_util.hpp"

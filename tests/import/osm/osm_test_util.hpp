@@ -50,14 +50,8 @@ inline std::filesystem::path osm_fixture(const std::string& name) {
     return data_dir() / "osm" / name;
 }
 
-// The Lauf demo extract: the repository copy, else the shared data folder.
-inline std::filesystem::path lauf_pbf() {
-    const auto committed = demo_dir() / "osm" / "lauf-200115.osm.pbf";
-    if (std::filesystem::exists(committed)) {
-        return committed;
-    }
-    return "/work/shared/data/osm-lauf-pegnitz/lauf-200115.osm.pbf";
-}
+// The Lauf demo extract (data/osm/, see data/SOURCES.md).
+inline std::filesystem::path lauf_pbf() { return demo_dir() / "osm" / "lauf-200115.osm.pbf"; }
 
 // The fixtures place nodes in metres around this origin (tests/data/osm/*.osm).
 inline constexpr double fixture_lat0 = 49.51;

@@ -5,7 +5,8 @@ set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 scripts/setup.sh
-scripts/build.sh release
+cmake --preset release > /dev/null
+cmake --build --preset release -j "$(nproc)" --target lebenswert # tests are built by scripts/test.sh
 lw=build/release/src/cli/lebenswert
 scripts/build-demo.sh "$lw" workspaces > workspaces.log 2>&1 || { cat workspaces.log; exit 1; }
 echo "Demo workspaces built (log: workspaces.log). Open them in QGIS, or:"

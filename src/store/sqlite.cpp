@@ -43,6 +43,12 @@ Database::Database(const std::filesystem::path& path, OpenMode mode) : m_path(pa
     // Another process (an import, QGIS) may hold the write lock for a moment.
     sqlite3_busy_timeout(m_db, 5000);
     exec("PRAGMA foreign_keys = ON");
+    // A whole import is one transaction: a page cache large enough for it (up to 256 MiB,
+    // allocated as used) keeps SQLite from spilling and rewriting pages before the commit.
+    exec("PRAGMA cache_size = -262144");
+    // Statement journals (opened for every statement that fires the R-tree triggers) stay in
+    // memory instead of a temporary file: 150,000 fewer writes for the Lauf OSM import.
+    exec("PRAGMA temp_store = MEMORY");
     install_fault_hook(m_db);
 }
 

@@ -92,9 +92,11 @@ void print_population_tables(const json& summary) {
     fmt::print("\nPopulation tables\n");
     for (const auto& t : tables) {
         std::string total = t["total_of_areas"].is_null() ? "" : num(t["total_of_areas"].get<double>()) + " persons";
-        fmt::print("  {}  {:<14} {:<12} {:>3} areas  {:>2} age groups  {:>6} rows  {}{}\n",
+        const int groups = t["age_groups"].get<int>();
+        const std::string ages = groups == 0 ? "totals only" : fmt::format("{} age groups", groups);
+        fmt::print("  {}  {:<14} {:<12} {:>3} areas  {:<14} {:>6} rows  {}{}\n",
                    t["reference_date"].get<std::string>(), t["source"].get<std::string>(),
-                   t["area_level"].get<std::string>(), t["areas"].get<int>(), t["age_groups"].get<int>(),
+                   t["area_level"].get<std::string>(), t["areas"].get<int>(), ages,
                    t["rows"].get<int>(), total,
                    t["without_number"].get<int>() > 0
                        ? fmt::format("  ({} cells without a number: secret/unknown/missing)", t["without_number"].get<int>())

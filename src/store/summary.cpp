@@ -46,7 +46,8 @@ nlohmann::json population_tables_section(Database& db) {
     nlohmann::json list = nlohmann::json::array();
     Statement stmt(db, R"sql(
 SELECT source_table, area_level, year, reference_date, count(*), count(DISTINCT area_key),
-  sum(status NOT IN ('ok','nothing')), count(DISTINCT age_from || '-' || ifnull(age_to, '')),
+  sum(status NOT IN ('ok','nothing')),
+  count(DISTINCT CASE WHEN NOT (age_from = 0 AND age_to IS NULL) THEN age_from || '-' || ifnull(age_to, '') END),
   sum(CASE WHEN sex = 'total' AND age_from = 0 AND age_to IS NULL AND area_level != 'country'
       THEN value END)
 FROM population GROUP BY source_table, area_level, year ORDER BY year, source_table, area_level)sql");

@@ -79,35 +79,39 @@ void Transformer::transform(MultiPolygon& multi) const {
 
 namespace {
 
-PJ* create_crs(PJ_CONTEXT* context, int epsg) {
+// PROJ objects with their owners, so an error on the way frees them.
+struct ContextDeleter {
+    void operator()(PJ_CONTEXT* c) const { proj_context_destroy(c); }
+};
+struct PjDeleter {
+    void operator()(PJ* p) const { proj_destroy(p); }
+};
+using Context = std::unique_ptr<PJ_CONTEXT, ContextDeleter>;
+using Crs = std::unique_ptr<PJ, PjDeleter>;
+
+Crs create_crs(PJ_CONTEXT* context, int epsg) {
     const std::string code = std::to_string(epsg);
     PJ* crs = proj_create_from_database(context, "EPSG", code.c_str(), PJ_CATEGORY_CRS, 0, nullptr);
     if (crs == nullptr) {
         throw Error(ErrorKind::internal, fmt::format("PROJ does not know EPSG:{}", epsg));
     }
-    return crs;
+    return Crs(crs);
 }
 
 } // namespace
 
 std::string crs_wkt(int epsg) {
-    PJ_CONTEXT* context = proj_context_create();
-    PJ* crs = create_crs(context, epsg);
-    const char* wkt = proj_as_wkt(context, crs, PJ_WKT1_GDAL, nullptr);
-    std::string result = wkt != nullptr ? wkt : "";
-    proj_destroy(crs);
-    proj_context_destroy(context);
-    return result;
+    const Context context(proj_context_create());
+    const Crs crs = create_crs(context.get(), epsg);
+    const char* wkt = proj_as_wkt(context.get(), crs.get(), PJ_WKT1_GDAL, nullptr);
+    return wkt != nullptr ? wkt : "";
 }
 
 std::string crs_name(int epsg) {
-    PJ_CONTEXT* context = proj_context_create();
-    PJ* crs = create_crs(context, epsg);
-    const char* name = proj_get_name(crs);
-    std::string result = name != nullptr ? name : "";
-    proj_destroy(crs);
-    proj_context_destroy(context);
-    return result;
+    const Context context(proj_context_create());
+    const Crs crs = create_crs(context.get(), epsg);
+    const char* name = proj_get_name(crs.get());
+    return name != nullptr ? name : "";
 }
 
 } // namespace lw::geo

@@ -42,6 +42,17 @@ Database::Database(const std::filesystem::path& path, OpenMode mode) : m_path(pa
     sqlite3_extended_result_codes(m_db, 1);
     // Another process (an import, QGIS) may hold the write lock for a moment.
     sqlite3_busy_timeout(m_db, 5000);
+    try {
+        configure();
+    } catch (...) {
+        sqlite3_close_v2(m_db); // the destructor does not run for a failed constructor
+        m_db = nullptr;
+        throw;
+    }
+    install_fault_hook(m_db);
+}
+
+void Database::configure() {
     exec("PRAGMA foreign_keys = ON");
     // A whole import is one transaction: a page cache large enough for it (up to 256 MiB,
     // allocated as used) keeps SQLite from spilling and rewriting pages before the commit.
@@ -49,7 +60,6 @@ Database::Database(const std::filesystem::path& path, OpenMode mode) : m_path(pa
     // Statement journals (opened for every statement that fires the R-tree triggers) stay in
     // memory instead of a temporary file: 150,000 fewer writes for the Lauf OSM import.
     exec("PRAGMA temp_store = MEMORY");
-    install_fault_hook(m_db);
 }
 
 Database::~Database() {

@@ -39,6 +39,8 @@ public:
     bool table_exists(std::string_view name);
 
 private:
+    void configure();
+
     sqlite3* m_db = nullptr;
     std::filesystem::path m_path;
     bool m_read_only = false;

@@ -10,6 +10,7 @@ packages=(
   libsqlite3-dev sqlite3 libssl-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libtbb-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  libglpk-dev libxlsxwriter-dev
 )
 
 missing=()

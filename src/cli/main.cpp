@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
     lw::cli::register_import(app);
     lw::cli::register_distribute(app);
     lw::cli::register_info(app);
+    lw::cli::register_access(app);
 
     try {
         app.parse(argc, argv);

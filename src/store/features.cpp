@@ -195,6 +195,52 @@ VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?
     refresh_contents(db, "network_edges");
 }
 
+Network read_network(Database& db) {
+    Network network;
+    Statement nodes(db, "SELECT node_idx, osm_node_id, geom FROM network_nodes ORDER BY node_idx");
+    while (nodes.step()) {
+        if (static_cast<std::size_t>(nodes.get_int(0)) != network.nodes.size()) {
+            throw Error(ErrorKind::workspace, "network_nodes.node_idx is not dense (0, 1, 2, ...)");
+        }
+        network.nodes.push_back({nodes.get_int(1), as_point(nodes.get_blob(2))});
+    }
+    Statement edges(db, R"sql(
+SELECT from_node, to_node, osm_way_id, highway, name, length_m, foot, bicycle, motor_vehicle,
+  oneway, oneway_bicycle, maxspeed_kmh, surface, tracktype, tags, geom, edge_idx
+FROM network_edges ORDER BY edge_idx)sql");
+    while (edges.step()) {
+        NetworkEdge e;
+        e.from_node = static_cast<std::uint32_t>(edges.get_int(0));
+        e.to_node = static_cast<std::uint32_t>(edges.get_int(1));
+        if (e.from_node >= network.nodes.size() || e.to_node >= network.nodes.size() ||
+            static_cast<std::size_t>(edges.get_int(16)) != network.edges.size()) {
+            throw Error(ErrorKind::workspace, "network_edges refers to a node that does not exist or "
+                                              "edge_idx is not dense");
+        }
+        e.osm_way_id = edges.get_int(2);
+        e.highway = edges.get_text(3);
+        e.name = edges.get_opt_text(4);
+        e.length_m = edges.get_double(5);
+        e.foot = edges.get_int(6) != 0;
+        e.bicycle = edges.get_int(7) != 0;
+        e.motor_vehicle = edges.get_int(8) != 0;
+        e.oneway = static_cast<std::int8_t>(edges.get_int(9));
+        e.oneway_bicycle = static_cast<std::int8_t>(edges.get_int(10));
+        e.maxspeed_kmh = edges.get_opt_double(11);
+        e.surface = edges.get_opt_text(12);
+        e.tracktype = edges.get_opt_text(13);
+        e.tags = nlohmann::json::parse(edges.get_text(14));
+        auto decoded = geo::decode_gpkg(edges.get_blob(15));
+        e.geometry = std::get<geo::LineString>(std::move(decoded.geometry));
+        network.edges.push_back(std::move(e));
+    }
+    return network;
+}
+
+std::optional<std::int64_t> network_import_id(Database& db) {
+    return db.query_int("SELECT max(id) FROM lw_imports WHERE kind = 'osm'");
+}
+
 void replace_admin_areas(Database& db, const std::vector<AdminArea>& areas) {
     db.exec("DELETE FROM osm_admin_areas");
     Statement stmt(db, "INSERT INTO osm_admin_areas (geom, osm_id, admin_level, name, ags) "

@@ -140,6 +140,11 @@ std::vector<Municipality> read_municipalities(Database& db, bool with_geometry);
 void replace_buildings(Database& db, const std::vector<Building>& buildings, std::int64_t import_id);
 std::vector<Building> read_buildings(Database& db, bool with_geometry);
 void replace_network(Database& db, const Network& network);
+// The network as written by the OSM import (nodes in node_idx order, edges in edge_idx order).
+Network read_network(Database& db);
+// The import id of the OSM import that wrote the current network (nullopt without one): routing
+// graphs built from it are stale when it changes.
+std::optional<std::int64_t> network_import_id(Database& db);
 void replace_admin_areas(Database& db, const std::vector<AdminArea>& areas);
 
 // Facilities keep their history: rows are closed (valid_to), never deleted.

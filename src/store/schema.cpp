@@ -111,10 +111,60 @@ CREATE TABLE lw_meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL);
     db.exec("CREATE INDEX buildings_osm ON buildings (osm_type, osm_id)");
 }
 
+// Version 2: the accessibility engine's results and what-if scenarios.
+void migration_2(Database& db) {
+    create_attribute_table(db, "access_runs", R"sql(
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, created_at TEXT NOT NULL,
+  scenario_id INTEGER REFERENCES scenarios(id) ON DELETE CASCADE,
+  profile TEXT NOT NULL, config TEXT NOT NULL, summary TEXT NOT NULL)sql",
+                           "One row per accessibility computation (profile, categories, thresholds)");
+    create_feature_table(db, {"access_origins", "POINT", geo::epsg_utm32, R"sql(
+  run_id INTEGER NOT NULL REFERENCES access_runs(id) ON DELETE CASCADE,
+  origin_type TEXT NOT NULL, origin_ref TEXT NOT NULL, ags TEXT, cell_id TEXT,
+  category TEXT NOT NULL, population INTEGER NOT NULL, snapped INTEGER NOT NULL,
+  minutes REAL, nearest_fid INTEGER,
+  n_5 INTEGER, n_10 INTEGER, n_15 INTEGER, n_20 INTEGER, n_30 INTEGER, supply_ratio REAL)sql",
+                              "Per origin (residential building, or census cell population outside buildings): minutes to the nearest facility, facilities within 5-30 min, 2SFCA ratio"});
+    db.exec("CREATE INDEX access_origins_run ON access_origins (run_id, category)");
+    create_attribute_table(db, "access_areas", R"sql(
+  run_id INTEGER NOT NULL REFERENCES access_runs(id) ON DELETE CASCADE,
+  level TEXT NOT NULL, area_key TEXT NOT NULL, category TEXT NOT NULL, threshold_min INTEGER NOT NULL,
+  residents INTEGER NOT NULL, assessed INTEGER NOT NULL, within INTEGER NOT NULL, share REAL,
+  residents_65plus REAL, within_65plus REAL, residents_under18 REAL, within_under18 REAL,
+  mean_minutes REAL, supply_ratio REAL)sql",
+                           "Residents within a threshold per grid cell, municipality and region");
+    create_attribute_table(db, "access_catchments", R"sql(
+  run_id INTEGER NOT NULL REFERENCES access_runs(id) ON DELETE CASCADE,
+  category TEXT NOT NULL, from_ags TEXT NOT NULL, to_ags TEXT NOT NULL, residents INTEGER NOT NULL)sql",
+                           "Which municipality's residents use which municipality's nearest facility");
+    create_attribute_table(db, "scenarios", R"sql(
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name TEXT NOT NULL UNIQUE, description TEXT,
+  created_at TEXT NOT NULL)sql",
+                           "What-if scenarios: named sets of closures and openings");
+    create_attribute_table(db, "scenario_closures", R"sql(
+  scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+  facility_fid INTEGER NOT NULL)sql",
+                           "Facilities a scenario closes");
+    create_feature_table(db, {"scenario_openings", "POINT", geo::epsg_utm32, R"sql(
+  scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+  category TEXT NOT NULL, name TEXT, capacity REAL)sql",
+                              "New facilities a scenario opens"});
+    create_feature_table(db, {"scenario_effects", "POINT", geo::epsg_utm32, R"sql(
+  run_id INTEGER NOT NULL REFERENCES access_runs(id) ON DELETE CASCADE,
+  origin_type TEXT NOT NULL, origin_ref TEXT NOT NULL, ags TEXT, category TEXT NOT NULL,
+  population INTEGER NOT NULL, minutes_before REAL, minutes_after REAL,
+  nearest_before INTEGER, nearest_after INTEGER)sql",
+                              "Origins whose nearest facility changes in a scenario"});
+    create_feature_table(db, {"isochrones", "MULTIPOLYGON", geo::epsg_utm32, R"sql(
+  label TEXT NOT NULL, profile TEXT NOT NULL, minutes INTEGER NOT NULL, origin TEXT NOT NULL,
+  created_at TEXT NOT NULL)sql",
+                              "Areas reachable within a time from a facility or point"});
+}
+
 using Migration = std::function<void(Database&)>;
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> list{&migration_1};
+    static const std::vector<Migration> list{&migration_1, &migration_2};
     return list;
 }
 

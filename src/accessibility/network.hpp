@@ -1,0 +1,50 @@
+#pragma once
+// One profile's routing network, ready for queries: the graph, its reverse (searches "to" a
+// facility run backwards from it), and the snap index. Pinned in memory (the snap index points
+// into the graph), so it is handed around by reference.
+
+#include "graph/road_graph.hpp"
+#include "graph/snap.hpp"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace lw::accessibility {
+
+class ProfileNetwork {
+public:
+    ProfileNetwork(const store::Network& network, const graph::Profile& profile);
+    ProfileNetwork(const ProfileNetwork&) = delete;
+    ProfileNetwork& operator=(const ProfileNetwork&) = delete;
+
+    const graph::Profile& profile() const { return *m_profile; }
+    const graph::RoadGraph& graph() const { return m_graph; }
+    const graph::Csr& reverse() const { return m_reverse; }
+    const graph::SnapIndex& index() const { return *m_index; }
+    const graph::BuildStats& stats() const { return m_stats; }
+    const store::Network& network() const { return *m_network; }
+
+private:
+    const store::Network* m_network;
+    const graph::Profile* m_profile;
+    graph::BuildStats m_stats;
+    graph::RoadGraph m_graph;
+    graph::Csr m_reverse;
+    std::unique_ptr<graph::SnapIndex> m_index;
+};
+
+// Points snapped to a profile's network: per point its anchors (count 0 = unsnapped) and snap.
+struct SnappedPoints {
+    std::vector<graph::Anchors> anchors;
+    std::vector<std::optional<graph::Snap>> snap;
+
+    bool snapped(std::size_t i) const { return anchors[i].count > 0; }
+};
+
+enum class PointRole { origin, destination };
+
+SnappedPoints snap_points(const ProfileNetwork& net, const std::vector<geo::Point>& points, PointRole role,
+                          double max_snap_m);
+
+} // namespace lw::accessibility

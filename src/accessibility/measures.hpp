@@ -65,6 +65,7 @@ public:
     std::span<const std::pair<std::uint32_t, std::uint32_t>> origins_at(graph::NodeId node) const {
         return {m_at_node.data() + m_at_node_first[node], m_at_node.data() + m_at_node_first[node + 1]};
     }
+    std::span<const std::uint32_t> origins_on_edge(std::uint32_t edge) const { return m_origins_on_edge[edge]; }
     const ProfileNetwork& network() const { return *m_net; }
     routing::Dijkstra& search() { return m_search; }
     const SnappedPoints& origins() const { return *m_origins; }

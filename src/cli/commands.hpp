@@ -11,6 +11,8 @@ void register_import(CLI::App& app);
 void register_distribute(CLI::App& app);
 void register_info(CLI::App& app);
 void register_access(CLI::App& app);
+void register_whatif(CLI::App& app);
+void register_scenarios(CLI::App& app);
 
 // The workspace option every stage takes (-w/--workspace, or LEBENSWERT_WORKSPACE).
 CLI::Option* add_workspace_option(CLI::App& command, std::string& target);

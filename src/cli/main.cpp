@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
     lw::cli::register_distribute(app);
     lw::cli::register_info(app);
     lw::cli::register_access(app);
+    lw::cli::register_whatif(app);
+    lw::cli::register_scenarios(app);
 
     try {
         app.parse(argc, argv);

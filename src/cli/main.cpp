@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     lw::cli::register_info(app);
     lw::cli::register_access(app);
     lw::cli::register_whatif(app);
+    lw::cli::register_isochrone(app);
     lw::cli::register_scenarios(app);
 
     try {

@@ -119,6 +119,26 @@ std::uint32_t door_seconds(double distance_m) {
 
 } // namespace
 
+namespace {
+
+// A point at an end of its edge is at that node: 0 s along the edge, whatever the direction.
+constexpr double at_node_m = 0.01;
+
+void add_anchor(Anchors& out, NodeId node, std::uint32_t seconds) {
+    if (node == invalid_node) {
+        return;
+    }
+    for (std::uint8_t i = 0; i < out.count; ++i) {
+        if (out.items[i].node == node) {
+            out.items[i].seconds = std::min(out.items[i].seconds, seconds);
+            return;
+        }
+    }
+    out.items[out.count++] = {node, seconds};
+}
+
+} // namespace
+
 Anchors SnapIndex::origin_anchors(const Snap& s) const {
     const auto& info = m_edges[s.edge];
     const auto& edge = m_network->edges[s.edge];
@@ -126,14 +146,17 @@ Anchors SnapIndex::origin_anchors(const Snap& s) const {
     out.edge = s.edge;
     out.offset_m = s.offset_m;
     out.door_seconds = door_seconds(s.distance_m);
+    const NodeId from = m_graph->node_of_network[edge.from_node], to = m_graph->node_of_network[edge.to_node];
     // Leaving along the geometry reaches to_node; against it reaches from_node.
-    if (info.forward_arc != invalid_arc) {
-        out.items[out.count++] = {m_graph->node_of_network[edge.to_node],
-                                  out.door_seconds + seconds_along(info.forward_arc, info.length_m - s.offset_m, info.length_m)};
+    if (info.forward_arc != invalid_arc || s.offset_m >= info.length_m - at_node_m) {
+        const std::uint32_t part = info.forward_arc != invalid_arc
+                                       ? seconds_along(info.forward_arc, info.length_m - s.offset_m, info.length_m)
+                                       : 0;
+        add_anchor(out, to, out.door_seconds + part);
     }
-    if (info.backward_arc != invalid_arc) {
-        out.items[out.count++] = {m_graph->node_of_network[edge.from_node],
-                                  out.door_seconds + seconds_along(info.backward_arc, s.offset_m, info.length_m)};
+    if (info.backward_arc != invalid_arc || s.offset_m <= at_node_m) {
+        const std::uint32_t part = info.backward_arc != invalid_arc ? seconds_along(info.backward_arc, s.offset_m, info.length_m) : 0;
+        add_anchor(out, from, out.door_seconds + part);
     }
     return out;
 }
@@ -145,14 +168,17 @@ Anchors SnapIndex::destination_anchors(const Snap& s) const {
     out.edge = s.edge;
     out.offset_m = s.offset_m;
     out.door_seconds = door_seconds(s.distance_m);
+    const NodeId from = m_graph->node_of_network[edge.from_node], to = m_graph->node_of_network[edge.to_node];
     // Arriving along the geometry comes from from_node; against it from to_node.
-    if (info.forward_arc != invalid_arc) {
-        out.items[out.count++] = {m_graph->node_of_network[edge.from_node],
-                                  out.door_seconds + seconds_along(info.forward_arc, s.offset_m, info.length_m)};
+    if (info.forward_arc != invalid_arc || s.offset_m <= at_node_m) {
+        const std::uint32_t part = info.forward_arc != invalid_arc ? seconds_along(info.forward_arc, s.offset_m, info.length_m) : 0;
+        add_anchor(out, from, out.door_seconds + part);
     }
-    if (info.backward_arc != invalid_arc) {
-        out.items[out.count++] = {m_graph->node_of_network[edge.to_node],
-                                  out.door_seconds + seconds_along(info.backward_arc, info.length_m - s.offset_m, info.length_m)};
+    if (info.backward_arc != invalid_arc || s.offset_m >= info.length_m - at_node_m) {
+        const std::uint32_t part = info.backward_arc != invalid_arc
+                                       ? seconds_along(info.backward_arc, info.length_m - s.offset_m, info.length_m)
+                                       : 0;
+        add_anchor(out, to, out.door_seconds + part);
     }
     return out;
 }

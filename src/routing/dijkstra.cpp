@@ -41,7 +41,7 @@ void Dijkstra::push(graph::NodeId node, std::uint32_t time, std::uint32_t owner)
 
 Dijkstra& Dijkstra::add_source(graph::NodeId node, std::uint32_t offset, std::uint32_t owner) {
     assert(node < m_graph->node_count());
-    if (m_limit.empty() || offset < m_limit[node]) {
+    if (offset <= m_bound && (m_limit.empty() || offset < m_limit[node])) {
         push(node, offset, owner);
     }
     return *this;

@@ -22,7 +22,7 @@ public:
     Dijkstra& reset();
     // A source with a start offset (e.g. the time from a building to its snap point).
     Dijkstra& add_source(graph::NodeId node, std::uint32_t offset = 0, std::uint32_t owner = 0);
-    // Settle nothing beyond this time.
+    // Settle nothing beyond this time. Call before add_source: sources beyond it are ignored.
     Dijkstra& set_bound(std::uint32_t max_time);
     // Only improve on these times: a node is relaxed only if the new time is strictly smaller
     // than limit[node] (incremental "open a facility" updates). The span must outlive run().

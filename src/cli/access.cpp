@@ -2,6 +2,7 @@
 
 #include "accessibility/isochrone.hpp"
 #include "accessibility/run.hpp"
+#include "accessibility/tables.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "core/report.hpp"
@@ -17,6 +18,7 @@ void register_access(CLI::App& app) {
         std::vector<std::string> profiles{"walk"};
         std::vector<std::string> categories;
         accessibility::AccessConfig config;
+        std::string table;
     };
     auto options = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("access", "Who reaches which service in how many minutes (per building, "
@@ -36,6 +38,7 @@ void register_access(CLI::App& app) {
     cmd->add_option("--max-snap", options->config.max_snap_m,
                     "Metres a building or facility may lie from the network (default 300, an assumption)")
         ->check(CLI::PositiveNumber);
+    cmd->add_option("--table", options->table, "Also write the municipality table as .csv or .xlsx");
     cmd->callback([options] {
         options->config.profiles = options->profiles;
         if (!options->categories.empty()) {
@@ -46,6 +49,10 @@ void register_access(CLI::App& app) {
         }
         auto workspace = store::Workspace::open(options->workspace);
         print_report(accessibility::run_access(workspace, options->config), std::cout);
+        if (!options->table.empty()) {
+            exporting::write_table(options->table, accessibility::access_table(workspace.db()));
+            std::cout << "  table written: " << options->table << '\n';
+        }
     });
 }
 

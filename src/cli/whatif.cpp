@@ -1,6 +1,7 @@
 #include "cli/commands.hpp"
 
 #include "accessibility/scenario.hpp"
+#include "accessibility/tables.hpp"
 #include "core/report.hpp"
 #include "store/workspace.hpp"
 
@@ -17,6 +18,7 @@ void register_whatif(CLI::App& app) {
         std::vector<std::string> categories;
         std::vector<std::string> profiles{"walk"};
         accessibility::WhatIfConfig config;
+        std::string table;
     };
     auto options = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("whatif", "What if facilities close or open: who loses or gains access");
@@ -33,6 +35,7 @@ void register_whatif(CLI::App& app) {
     cmd->add_option("--category", options->categories, "Category sets to evaluate (default: those the changes touch)");
     cmd->add_option("--minutes", options->config.thresholds_min, "Thresholds (default 5,10,15,20,30)")->delimiter(',');
     cmd->add_flag("--replace", options->config.replace, "Replace a stored scenario of the same name");
+    cmd->add_option("--table", options->table, "Also write before/after per municipality as .csv or .xlsx");
     cmd->callback([options] {
         options->config.profiles = options->profiles;
         for (const auto& o : options->open) {
@@ -43,6 +46,10 @@ void register_whatif(CLI::App& app) {
         }
         auto workspace = store::Workspace::open(options->workspace);
         print_report(accessibility::run_whatif(workspace, options->config), std::cout);
+        if (!options->table.empty()) {
+            exporting::write_table(options->table, accessibility::scenario_table(workspace.db(), options->config.name));
+            std::cout << "  table written: " << options->table << '\n';
+        }
     });
 }
 

@@ -14,7 +14,10 @@ namespace lw::accessibility {
 
 class ProfileNetwork {
 public:
+    // Builds the profile's graph from the network.
     ProfileNetwork(const store::Network& network, const graph::Profile& profile);
+    // Uses a graph loaded from the workspace (it must belong to this network).
+    ProfileNetwork(const store::Network& network, const graph::Profile& profile, graph::RoadGraph graph);
     ProfileNetwork(const ProfileNetwork&) = delete;
     ProfileNetwork& operator=(const ProfileNetwork&) = delete;
 
@@ -24,15 +27,25 @@ public:
     const graph::SnapIndex& index() const { return *m_index; }
     const graph::BuildStats& stats() const { return m_stats; }
     const store::Network& network() const { return *m_network; }
+    bool loaded() const { return m_loaded; }
 
 private:
+    void prepare();
+
     const store::Network* m_network;
     const graph::Profile* m_profile;
     graph::BuildStats m_stats;
     graph::RoadGraph m_graph;
     graph::Csr m_reverse;
     std::unique_ptr<graph::SnapIndex> m_index;
+    bool m_loaded = false;
 };
+
+// The profile's network from the graph stored in the workspace if it was built from the current
+// OSM import, else built now (and saved by the caller with save_if_built inside its transaction).
+std::unique_ptr<ProfileNetwork> open_profile_network(store::Database& db, const store::Network& network,
+                                                     const graph::Profile& profile, bool use_stored = true);
+void save_if_built(store::Database& db, const ProfileNetwork& net);
 
 // Points snapped to a profile's network: per point its anchors (count 0 = unsnapped) and snap.
 struct SnappedPoints {

@@ -100,6 +100,7 @@ Report run_access(store::Workspace& workspace, const AccessConfig& config) {
         std::string profile;
         nlohmann::json config, summary;
         std::vector<std::tuple<std::string, SetResult>> results;
+        std::shared_ptr<const ProfileNetwork> net; // kept to store its graph in the transaction
         std::vector<AreaRow> areas;
         std::vector<CatchmentRow> flows;
         SnappedPoints origin_snaps;
@@ -111,7 +112,8 @@ Report run_access(store::Workspace& workspace, const AccessConfig& config) {
         if (profile == nullptr) {
             throw Error(ErrorKind::usage, fmt::format("unknown profile \"{}\" (walk, walk_senior, bike, car)", profile_name));
         }
-        const ProfileNetwork net(network, *profile);
+        auto net_ptr = open_profile_network(db, network, *profile, !config.rebuild);
+        const ProfileNetwork& net = *net_ptr;
         ProfileOutput out;
         out.profile = profile_name;
         out.origin_snaps = snap_points(net, origins.position, PointRole::origin, config.max_snap_m);
@@ -132,10 +134,11 @@ Report run_access(store::Workspace& workspace, const AccessConfig& config) {
             facilities_unsnapped += dest_snaps.snapped(d) ? 0 : 1;
         }
         report.add(fmt::format("{}: network", profile_name),
-                   fmt::format("{} nodes, {} arcs ({} nodes outside the largest connected part left out)",
-                               group_thousands(static_cast<long long>(net.graph().node_count())),
+                   fmt::format("{} nodes, {} arcs{}", group_thousands(static_cast<long long>(net.graph().node_count())),
                                group_thousands(static_cast<long long>(net.graph().forward.arc_count())),
-                               group_thousands(static_cast<long long>(net.stats().dropped_nodes))));
+                               net.loaded() ? " (stored graph)"
+                                            : fmt::format(" ({} nodes outside the largest connected part left out)",
+                                                          group_thousands(static_cast<long long>(net.stats().dropped_nodes)))));
         report.add(fmt::format("{}: origins", profile_name),
                    fmt::format("{} with {} persons; not on the network (> {:g} m away): {} origins, {} persons",
                                group_thousands(static_cast<long long>(origins.size())), group_thousands(persons),
@@ -186,6 +189,7 @@ Report run_access(store::Workspace& workspace, const AccessConfig& config) {
             out.results.emplace_back(set.name, std::move(result));
         }
         out.config = config_json(profile_name, config);
+        out.net = std::shared_ptr<const ProfileNetwork>(net_ptr.release());
         outputs.push_back(std::move(out));
     }
 
@@ -242,6 +246,7 @@ Report run_access(store::Workspace& workspace, const AccessConfig& config) {
     store::Transaction tx(db);
     const std::string now = store::now_utc_iso8601();
     for (const auto& out : outputs) {
+        save_if_built(db, *out.net);
         store::Statement drop(db, "DELETE FROM access_runs WHERE profile = ? AND scenario_id IS NULL");
         drop.bind(1, out.profile);
         drop.run();

@@ -20,6 +20,7 @@ struct AccessConfig {
     std::vector<std::uint32_t> thresholds_min{5, 10, 15, 20, 30};
     double max_snap_m = 300.0;   // beyond this a building or facility counts as unsnapped (assumption)
     std::vector<DecayStep> decay = luo_qi_decay();
+    bool rebuild = false;        // build the routing graphs anew even if stored ones are current
 };
 
 Report run_access(store::Workspace& workspace, const AccessConfig& config);

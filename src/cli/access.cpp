@@ -39,6 +39,8 @@ void register_access(CLI::App& app) {
                     "Metres a building or facility may lie from the network (default 300, an assumption)")
         ->check(CLI::PositiveNumber);
     cmd->add_option("--table", options->table, "Also write the municipality table as .csv or .xlsx");
+    cmd->add_flag("--rebuild", options->config.rebuild, "Build the routing graphs anew (normally they are stored "
+                                                        "and reused while the network stays the same)");
     cmd->callback([options] {
         options->config.profiles = options->profiles;
         if (!options->categories.empty()) {

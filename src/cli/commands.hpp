@@ -13,6 +13,7 @@ void register_info(CLI::App& app);
 void register_access(CLI::App& app);
 void register_whatif(CLI::App& app);
 void register_isochrone(CLI::App& app);
+void register_locate(CLI::App& app);
 void register_scenarios(CLI::App& app);
 
 // The workspace option every stage takes (-w/--workspace, or LEBENSWERT_WORKSPACE).

@@ -20,7 +20,9 @@ std::uint64_t hash_of(std::uint64_t seed, std::uint64_t a, std::uint64_t b, std:
     return mix(mix(mix(seed ^ (purpose << 56)) ^ a) ^ (b << 1));
 }
 
-double unit(std::uint64_t h) { return static_cast<double>(h >> 11) * 0x1.0p-53; } // [0, 1)
+double unit(std::uint64_t h) {
+    return static_cast<double>(h >> 11) * 0x1.0p-53;
+} // [0, 1)
 
 // Purposes keep the hashes of different decisions apart (road: +dir; bend: +4 * k + dir).
 enum Purpose : std::uint64_t {
@@ -32,14 +34,15 @@ enum Purpose : std::uint64_t {
     purpose_bend = 8,
 };
 
-constexpr double expected_nodes_per_cell = 2.7; // 1 junction + 2 roads x 0.86 present x 1 inner node
+constexpr double expected_nodes_per_cell =
+    2.7; // 1 junction + 2 roads x 0.86 present x 1 inner node
 constexpr int max_inner_nodes = 2;
 
 struct Road {
     bool present = false;
-    int inner_nodes = 0;       // degree-2 nodes between the two junctions
+    int inner_nodes = 0; // degree-2 nodes between the two junctions
     double speed_mps = 0.0;
-    int oneway = 0;            // 0 both ways, +1 only towards the higher junction, -1 only back
+    int oneway = 0; // 0 both ways, +1 only towards the higher junction, -1 only back
 };
 
 class Grid {
@@ -77,14 +80,16 @@ public:
         }
         const std::uint32_t line = dir == 0 ? row : col; // the row or column the road runs along
         const int arterial = line % 16 == 0 ? 2 : (line % 4 == 0 ? 1 : 0);
-        const std::uint64_t h = hash_of(m_seed, col, row, purpose_road + static_cast<std::uint64_t>(dir));
+        const std::uint64_t h =
+            hash_of(m_seed, col, row, purpose_road + static_cast<std::uint64_t>(dir));
         if (arterial == 0 && unit(h) < 0.18) {
             return r; // a gap in the local grid
         }
         r.present = true;
         r.inner_nodes = static_cast<int>((h >> 8) % (max_inner_nodes + 1));
         static constexpr double local_kmh[] = {30.0, 40.0, 50.0, 60.0};
-        const double kmh = arterial == 2 ? 100.0 : (arterial == 1 ? 70.0 : local_kmh[(h >> 16) % 4]);
+        const double kmh =
+            arterial == 2 ? 100.0 : (arterial == 1 ? 70.0 : local_kmh[(h >> 16) % 4]);
         r.speed_mps = kmh / 3.6;
         if (arterial == 0 && ((h >> 24) & 0xff) < 10) { // ~4 % of local roads are oneways
             r.oneway = ((h >> 32) & 1) != 0 ? 1 : -1;
@@ -128,7 +133,8 @@ void hilbert_cell(std::uint32_t side, std::uint64_t d, std::uint32_t& x, std::ui
 
 RoadLikeNetwork road_like_network(std::size_t approx_nodes, std::uint32_t seed) {
     const auto cells = static_cast<double>(approx_nodes) / expected_nodes_per_cell;
-    const auto side = std::max<std::uint32_t>(2, static_cast<std::uint32_t>(std::lround(std::sqrt(cells))));
+    const auto side =
+        std::max<std::uint32_t>(2, static_cast<std::uint32_t>(std::lround(std::sqrt(cells))));
     const Grid grid(side, side, seed);
     const std::uint32_t w = grid.width();
     const std::uint32_t h = grid.height();
@@ -195,7 +201,10 @@ RoadLikeNetwork road_like_network(std::size_t approx_nodes, std::uint32_t seed) 
                 for (int k = 0; k < r.inner_nodes; ++k) {
                     t[k] = 0.05 + 0.9 * unit(grid.bend_hash(col, row, dir, k));
                 }
-                std::sort(t, t + r.inner_nodes);
+                static_assert(max_inner_nodes == 2);
+                if (r.inner_nodes == 2 && t[1] < t[0]) {
+                    std::swap(t[0], t[1]);
+                }
                 const double dx = px[points - 1] - px[0];
                 const double dy = py[points - 1] - py[0];
                 const double len = std::max(1.0, std::hypot(dx, dy));
@@ -209,7 +218,8 @@ RoadLikeNetwork road_like_network(std::size_t approx_nodes, std::uint32_t seed) 
                 }
                 for (int k = 0; k + 1 < points; ++k) {
                     const double seg_m = std::hypot(px[k + 1] - px[k], py[k + 1] - py[k]);
-                    const auto seconds = static_cast<std::uint32_t>(std::lround(seg_m / r.speed_mps));
+                    const auto seconds =
+                        static_cast<std::uint32_t>(std::lround(seg_m / r.speed_mps));
                     if (r.oneway >= 0) {
                         arcs.push_back({ids[k], ids[k + 1], seconds});
                     }

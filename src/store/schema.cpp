@@ -155,6 +155,11 @@ void migration_2(Database& db) {
   population INTEGER NOT NULL, minutes_before REAL, minutes_after REAL,
   nearest_before INTEGER, nearest_after INTEGER)sql",
                               "Origins whose nearest facility changes in a scenario"});
+    create_feature_table(db, {"location_sites", "POINT", geo::epsg_utm32, R"sql(
+  label TEXT NOT NULL, category TEXT NOT NULL, profile TEXT NOT NULL, objective TEXT NOT NULL,
+  action TEXT NOT NULL, rank INTEGER NOT NULL, facility_fid INTEGER, candidate TEXT NOT NULL,
+  value REAL, bound REAL, gap REAL, method TEXT NOT NULL, created_at TEXT NOT NULL)sql",
+                              "Sites chosen by location optimisation (new sites, or sites that could close)"});
     create_feature_table(db, {"isochrones", "MULTIPOLYGON", geo::epsg_utm32, R"sql(
   label TEXT NOT NULL, profile TEXT NOT NULL, minutes INTEGER NOT NULL, origin TEXT NOT NULL,
   created_at TEXT NOT NULL)sql",

@@ -4,7 +4,8 @@
 #                        Wald): boundaries, population 2016 and 2019, district age groups 2018,
 #                        life tables, INKAR reference values, census 2011 grid
 #   lauf.gpkg            Lauf a. d. Pegnitz with its neighbours Neunkirchen a. Sand and
-#                        Rückersdorf: OSM network, buildings and facilities, census grid, statistics
+#                        Rückersdorf: OSM network, buildings and facilities, census grid, statistics,
+#                        and the accessibility of services on foot and by car
 # Usage: scripts/build-demo.sh [lebenswert binary] [output folder]
 # It is also the worked example of the CLI: every step is one `lebenswert` call.
 set -euo pipefail
@@ -49,5 +50,6 @@ step "Lauf a. d. Pegnitz: $ws"
 "$lw" import grid -w "$ws" "$data/zensus2011-grid/lauf"
 "$lw" import osm -w "$ws" "$data/osm/lauf-200115.osm.pbf"
 "$lw" distribute -w "$ws"
+"$lw" access -w "$ws" --profile walk --profile car
 
 step "Demo workspaces ready in $out"

@@ -113,7 +113,7 @@ void register_osm(CLI::App& import) {
     });
 }
 
-void register_facilities(CLI::App& import) {
+void register_facility_list(CLI::App& import) {
     struct Options {
         std::string workspace;
         import::FacilityListConfig config;
@@ -144,7 +144,7 @@ void register_import(CLI::App& app) {
     register_stats(*import);
     register_grid(*import);
     register_osm(*import);
-    register_facilities(*import);
+    register_facility_list(*import);
 }
 
 } // namespace lw::cli

@@ -27,6 +27,7 @@ int main(int argc, char** argv) {
     lw::cli::register_whatif(app);
     lw::cli::register_isochrone(app);
     lw::cli::register_locate(app);
+    lw::cli::register_facilities(app);
     lw::cli::register_scenarios(app);
 
     try {

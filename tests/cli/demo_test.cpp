@@ -1,6 +1,7 @@
 // The two demo workspaces, built exactly as the README's quick start builds them
 // (scripts/build-demo.sh), carry the real figures of their sources.
 #include "process.hpp"
+#include "store/workspace.hpp"
 #include "test_paths.hpp"
 
 #include <gdal_priv.h>
@@ -102,6 +103,52 @@ TEST_F(DemoWorkspaces, LaufHasOsmDataAndPlacesItsPopulationExactly) {
     EXPECT_EQ(total, 35'886);
     EXPECT_EQ(placed, total);
     EXPECT_EQ(s["buildings"]["population"].get<std::int64_t>(), on_buildings);
+}
+
+TEST_F(DemoWorkspaces, LaufAccessibilityIsPlausibleAndComplete) {
+    const auto ws = (dir->path() / "lauf.gpkg").string();
+    auto workspace = store::Workspace::open(ws);
+    auto& db = workspace.db();
+    // Both profiles ran; every placed person is an origin of each (buildings + cell remainders).
+    for (const char* profile : {"walk", "car"}) {
+        store::Statement region(db, R"sql(
+SELECT a.residents, a.assessed, a.share, a.mean_minutes FROM access_areas a JOIN access_runs r ON r.id = a.run_id
+WHERE r.profile = ?1 AND r.scenario_id IS NULL AND a.level = 'region' AND a.category = 'grocery'
+  AND a.threshold_min = 10)sql");
+        region.bind(1, profile);
+        ASSERT_TRUE(region.step()) << profile;
+        EXPECT_EQ(region.get_int(0), 35'886) << profile;
+        EXPECT_GT(region.get_int(1), 20'000) << profile; // the OSM extract holds ~2/3 of the people
+        const double share = region.get_double(2), mean = region.get_double(3);
+        if (std::string(profile) == "walk") {
+            EXPECT_GT(share, 0.4); // a small town: most within 10 minutes' walk, not all
+            EXPECT_LT(share, 0.8);
+            EXPECT_GT(mean, 5.0);
+            EXPECT_LT(mean, 20.0);
+        } else {
+            EXPECT_GT(share, 0.95); // by car everyone in the town is within 10 minutes
+            EXPECT_LT(mean, 5.0);
+        }
+    }
+    EXPECT_GT(db.query_int("SELECT count(*) FROM access_catchments").value_or(0), 0);
+    // Closing the most used grocery: some residents lose access within 5 minutes, nobody gains.
+    const auto busiest = db.query_int(R"sql(
+SELECT o.nearest_fid FROM access_origins o JOIN access_runs r ON r.id = o.run_id
+WHERE r.profile = 'walk' AND o.category = 'grocery' AND o.nearest_fid IS NOT NULL
+GROUP BY o.nearest_fid ORDER BY sum(o.population) DESC LIMIT 1)sql");
+    ASSERT_TRUE(busiest);
+    auto r = run({binary().string(), "whatif", "-w", ws, "--name", "closure", "--close", std::to_string(*busiest),
+                  "--category", "grocery"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_NE(r.out.find("lose"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find(", gain 1"), std::string::npos) << r.out;
+    EXPECT_GT(db.query_int("SELECT count(*) FROM scenario_effects").value_or(0), 100);
+    r = run({binary().string(), "locate", "-w", ws, "--category", "kita", "--k", "2"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM location_sites").value_or(0), 2);
+    r = run({binary().string(), "isochrone", "-w", ws, "--facility", std::to_string(*busiest), "--minutes", "5,10"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM isochrones").value_or(0), 2);
 }
 
 TEST_F(DemoWorkspaces, QgisCompatibleToolsOpenThem) {

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <map>
 #include <set>
@@ -40,12 +41,13 @@ Opening parse_opening(const std::string& text) {
         rest = rest.substr(0, colon);
     }
     const auto parts = split(rest, ',');
-    const auto lon = parts.size() == 2 ? parse_number(parts[0], plain_format) : std::nullopt;
-    const auto lat = parts.size() == 2 ? parse_number(parts[1], plain_format) : std::nullopt;
-    if (!lon || !lat || *lon < -180 || *lon > 180 || *lat < -90 || *lat > 90) {
+    const auto lon = parse_number(parts.front(), plain_format);
+    const auto lat = parse_number(parts.back(), plain_format);
+    const bool valid = parts.size() == 2 && lon && lat && std::abs(*lon) <= 180 && std::abs(*lat) <= 90;
+    if (!valid) {
         throw Error(ErrorKind::usage, fmt::format("--open \"{}\": the position is longitude,latitude in WGS84 degrees", text));
     }
-    o.position = geo::Transformer(geo::epsg_wgs84, geo::epsg_utm32)({*lon, *lat});
+    o.position = geo::Transformer(geo::epsg_wgs84, geo::epsg_utm32)({lon.value_or(0.0), lat.value_or(0.0)});
     return o;
 }
 

@@ -1,0 +1,3 @@
+add_executable(lw_bench_accessibility ${CMAKE_CURRENT_LIST_DIR}/accessibility_bench.cpp)
+target_link_libraries(lw_bench_accessibility PRIVATE lw_accessibility lw_import lw_graph benchmark::benchmark lw_warnings)
+target_compile_definitions(lw_bench_accessibility PRIVATE LW_DEMO_DATA_DIR_DEFAULT="${PROJECT_SOURCE_DIR}/data")

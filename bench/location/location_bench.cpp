@@ -34,7 +34,7 @@ using lw::location::TimeS;
 
 constexpr double side_km = 40;
 constexpr double seconds_per_km = 1.3 / 40.0 * 3600.0; // 117 s: 40 km/h, detour factor 1.3
-constexpr TimeS horizon_s = 900;                        // p-median lists: within 15 minutes
+constexpr TimeS horizon_s = 900;                       // p-median lists: within 15 minutes
 
 struct Point {
     double x = 0;
@@ -48,7 +48,9 @@ struct District {
     std::vector<Point> existing;
 };
 
-double clamp_km(double v) { return std::clamp(v, 0.0, side_km); }
+double clamp_km(double v) {
+    return std::clamp(v, 0.0, side_km);
+}
 
 // Towns with Zipf-like sizes, demand points around them (denser in the centre), 10 % scattered
 // farms; candidates half near demand, half anywhere.
@@ -106,22 +108,28 @@ TimeS travel_s(const Point& a, const Point& b) {
 
 // Candidate-major lists of the demand within `limit`, via a uniform grid over the demand.
 template <typename OnEntry>
-void for_each_within(const District& d, TimeS limit, std::vector<std::uint32_t>& first, OnEntry on) {
+void for_each_within(const District& d, TimeS limit, std::vector<std::uint32_t>& first,
+                     OnEntry on) {
     const double radius_km = limit / seconds_per_km;
     const int cells = std::max(1, static_cast<int>(side_km / radius_km));
     const double cell_km = side_km / cells;
-    auto cell_of = [&](double v) { return std::clamp(static_cast<int>(v / cell_km), 0, cells - 1); };
+    auto cell_of = [&](double v) {
+        return std::clamp(static_cast<int>(v / cell_km), 0, cells - 1);
+    };
     std::vector<std::vector<DemandId>> grid(static_cast<std::size_t>(cells) * cells);
     for (DemandId i = 0; i < d.demand.size(); ++i) {
-        grid[static_cast<std::size_t>(cell_of(d.demand[i].y)) * cells + cell_of(d.demand[i].x)].push_back(i);
+        grid[static_cast<std::size_t>(cell_of(d.demand[i].y)) * cells + cell_of(d.demand[i].x)]
+            .push_back(i);
     }
     first.assign(1, 0);
     std::uint32_t entries = 0;
     std::vector<std::pair<DemandId, TimeS>> row;
     for (const Point& c : d.candidate) {
         row.clear();
-        for (int gy = std::max(0, cell_of(c.y) - 1); gy <= std::min(cells - 1, cell_of(c.y) + 1); ++gy) {
-            for (int gx = std::max(0, cell_of(c.x) - 1); gx <= std::min(cells - 1, cell_of(c.x) + 1); ++gx) {
+        for (int gy = std::max(0, cell_of(c.y) - 1); gy <= std::min(cells - 1, cell_of(c.y) + 1);
+             ++gy) {
+            for (int gx = std::max(0, cell_of(c.x) - 1);
+                 gx <= std::min(cells - 1, cell_of(c.x) + 1); ++gx) {
                 for (const DemandId i : grid[static_cast<std::size_t>(gy) * cells + gx]) {
                     const TimeS t = travel_s(c, d.demand[i]);
                     if (t <= limit) {
@@ -176,7 +184,8 @@ lw::location::MedianProblem median_problem(const District& d) {
 // Instances are built once per size and shared by the benchmarks.
 template <typename Problem>
 const Problem& cached(std::uint32_t candidates, std::uint32_t demand_points, TimeS cover_s = 0) {
-    static std::map<std::tuple<std::uint32_t, std::uint32_t, TimeS>, std::unique_ptr<Problem>> cache;
+    static std::map<std::tuple<std::uint32_t, std::uint32_t, TimeS>, std::unique_ptr<Problem>>
+        cache;
     auto& slot = cache[{candidates, demand_points, cover_s}];
     if (!slot) {
         const District d = make_district(candidates, demand_points, 42);
@@ -196,7 +205,9 @@ void report(benchmark::State& state, const lw::location::Result& r, std::size_t 
     state.counters["bound_s"] = r.bound_seconds;
     state.counters["entries"] = static_cast<double>(entries);
     state.counters["swaps"] = r.interchanges;
+    state.counters["rounds"] = r.perturbation_rounds;
     state.counters["bound_it"] = r.bound_iterations;
+    state.counters["fixed"] = r.fixed_candidates;
     state.counters["sites"] = static_cast<double>(r.sites.size());
     state.SetLabel(std::string(lw::location::to_string(r.bound_kind)) + "/" +
                    std::string(lw::location::to_string(r.status)));
@@ -208,7 +219,8 @@ std::uint32_t arg(const benchmark::State& state, int index) {
 
 // Args: candidates, demand points, k, covering threshold in seconds.
 void BM_Mclp(benchmark::State& state) {
-    const auto& p = cached<lw::location::CoverageProblem>(arg(state, 0), arg(state, 1), arg(state, 3));
+    const auto& p =
+        cached<lw::location::CoverageProblem>(arg(state, 0), arg(state, 1), arg(state, 3));
     lw::location::Result r;
     for (auto _ : state) {
         r = lw::location::solve_mclp(p, arg(state, 2));
@@ -229,7 +241,8 @@ void BM_PMedian(benchmark::State& state) {
 }
 
 void BM_MclpExact(benchmark::State& state) {
-    const auto& p = cached<lw::location::CoverageProblem>(arg(state, 0), arg(state, 1), arg(state, 3));
+    const auto& p =
+        cached<lw::location::CoverageProblem>(arg(state, 0), arg(state, 1), arg(state, 3));
     lw::location::Result r;
     for (auto _ : state) {
         r = lw::location::solve_mclp_exact(p, arg(state, 2));
@@ -299,9 +312,13 @@ void register_all() {
         ->Args({n, m, 50, 600})
         ->Args({n, m, 10, 300})
         ->Args({n, m, 50, 300});
-    ms(benchmark::RegisterBenchmark("BM_PMedian", BM_PMedian), median)->Args({n, m, 10})->Args({n, m, 50});
-    ms(benchmark::RegisterBenchmark("BM_CapacitatedMclp", BM_CapacitatedMclp), cover)->Args({n, m, 10, 600});
-    ms(benchmark::RegisterBenchmark("BM_ClosePMedian", BM_ClosePMedian), {"cand", "demand", "open", "close"})
+    ms(benchmark::RegisterBenchmark("BM_PMedian", BM_PMedian), median)
+        ->Args({n, m, 10})
+        ->Args({n, m, 50});
+    ms(benchmark::RegisterBenchmark("BM_CapacitatedMclp", BM_CapacitatedMclp), cover)
+        ->Args({n, m, 10, 600});
+    ms(benchmark::RegisterBenchmark("BM_ClosePMedian", BM_ClosePMedian),
+       {"cand", "demand", "open", "close"})
         ->Args({n, m, 100, 10});
     const std::int64_t en = large() ? 500 : 100;
     const std::int64_t em = large() ? 5000 : 1000;

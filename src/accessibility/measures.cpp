@@ -1,5 +1,7 @@
 #include "accessibility/measures.hpp"
 
+#include "routing/ch/phast.hpp"
+
 #include <algorithm>
 #include <limits>
 
@@ -64,7 +66,42 @@ std::vector<bool> MeasureEngine::member_mask(std::span<const std::uint32_t> memb
     return mask;
 }
 
+std::vector<NodeLabels> MeasureEngine::nearest_labels(const std::vector<std::vector<std::uint32_t>>& sets) {
+    std::vector<NodeLabels> out;
+    const auto* ch = m_net->ch();
+    if (ch == nullptr) {
+        for (const auto& members : sets) {
+            out.push_back(nearest_labels(members));
+        }
+        return out;
+    }
+    const std::size_t nodes = m_net->graph().node_count();
+    routing::BatchedPhast sweep(*ch, {0});
+    for (std::size_t first = 0; first < sets.size(); first += routing::BatchedPhast::max_lanes) {
+        const auto lanes = static_cast<unsigned>(std::min<std::size_t>(routing::BatchedPhast::max_lanes, sets.size() - first));
+        sweep.reset(routing::Direction::to_sources, lanes);
+        for (unsigned lane = 0; lane < lanes; ++lane) {
+            for (const auto d : sets[first + lane]) {
+                for (const auto& a : m_destinations->anchors[d].span()) {
+                    sweep.add_source(lane, a.node, a.seconds, d);
+                }
+            }
+        }
+        sweep.run();
+        for (unsigned lane = 0; lane < lanes; ++lane) {
+            NodeLabels labels{std::vector<std::uint32_t>(nodes), std::vector<std::uint32_t>(nodes)};
+            sweep.copy_distances(lane, labels.seconds);
+            sweep.copy_owners(lane, labels.owner);
+            out.push_back(std::move(labels));
+        }
+    }
+    return out;
+}
+
 NodeLabels MeasureEngine::nearest_labels(std::span<const std::uint32_t> members) {
+    if (m_net->ch() != nullptr) {
+        return std::move(nearest_labels(std::vector<std::vector<std::uint32_t>>{{members.begin(), members.end()}}).front());
+    }
     m_search.reset();
     for (const auto d : members) {
         for (const auto& anchor : m_destinations->anchors[d].span()) {
@@ -150,7 +187,8 @@ void MeasureEngine::reach(std::uint32_t dest, std::uint32_t bound,
 }
 
 SetResult MeasureEngine::compute(std::span<const std::uint32_t> members, std::span<const std::int64_t> population,
-                                 std::span<const std::optional<double>> capacity, const std::vector<DecayStep>& decay) {
+                                 std::span<const std::optional<double>> capacity, const std::vector<DecayStep>& decay,
+                                 const NodeLabels* precomputed) {
     const std::size_t n = m_origins->anchors.size();
     SetResult r;
     r.seconds.assign(n, graph::inf_time);
@@ -158,7 +196,7 @@ SetResult MeasureEngine::compute(std::span<const std::uint32_t> members, std::sp
     r.counts.assign(n, {});
     r.supply_ratio.assign(n, 0.0);
 
-    const NodeLabels labels = nearest_labels(members);
+    const NodeLabels labels = precomputed != nullptr ? *precomputed : nearest_labels(members);
     const auto mask = member_mask(members);
     for (std::uint32_t o = 0; o < n; ++o) {
         std::tie(r.seconds[o], r.nearest[o]) = origin_best(o, labels, mask);

@@ -49,10 +49,14 @@ public:
 
     // Everything for one set (`members` = destination indices of the set's categories).
     SetResult compute(std::span<const std::uint32_t> members, std::span<const std::int64_t> population,
-                      std::span<const std::optional<double>> capacity, const std::vector<DecayStep>& decay);
+                      std::span<const std::optional<double>> capacity, const std::vector<DecayStep>& decay,
+                      const NodeLabels* labels = nullptr);
 
     // Building blocks (used by what-if):
     NodeLabels nearest_labels(std::span<const std::uint32_t> members);
+    // Several sets at once: one PHAST sweep with a lane per set where the network has a contraction
+    // hierarchy (up to 16 sets per sweep), otherwise one Dijkstra per set.
+    std::vector<NodeLabels> nearest_labels(const std::vector<std::vector<std::uint32_t>>& sets);
     // The origin's time and facility from node labels plus same-edge shortcuts to facilities whose
     // is_member flag is set (one flag per destination).
     std::pair<std::uint32_t, std::int32_t> origin_best(std::uint32_t origin, const NodeLabels& labels,

@@ -5,6 +5,7 @@
 
 #include "graph/road_graph.hpp"
 #include "graph/snap.hpp"
+#include "routing/ch/contraction_hierarchy.hpp"
 
 #include <memory>
 #include <optional>
@@ -29,6 +30,13 @@ public:
     const store::Network& network() const { return *m_network; }
     bool loaded() const { return m_loaded; }
 
+    // Large networks answer "nearest facility for every node" with PHAST sweeps over a contraction
+    // hierarchy instead of Dijkstra; small ones do not need it (a town: under a millisecond).
+    static constexpr std::size_t ch_min_nodes = 50'000;
+    const routing::ContractionHierarchy* ch() const { return m_ch.get(); }
+    void use_ch(routing::ContractionHierarchy ch);
+    void build_ch();
+
 private:
     void prepare();
 
@@ -38,7 +46,11 @@ private:
     graph::RoadGraph m_graph;
     graph::Csr m_reverse;
     std::unique_ptr<graph::SnapIndex> m_index;
+    std::unique_ptr<routing::ContractionHierarchy> m_ch;
     bool m_loaded = false;
+    bool m_ch_loaded = false;
+
+    friend void save_if_built(store::Database& db, const ProfileNetwork& net);
 };
 
 // The profile's network from the graph stored in the workspace if it was built from the current

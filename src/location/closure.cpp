@@ -12,7 +12,8 @@ Result close_mclp(const CoverageProblem& open_sites, std::uint32_t close_count,
     detail::require_valid(open_sites);
     detail::require_uncapacitated_closure(open_sites);
     detail::require_at_most(close_count, open_sites.candidate_count(), "close_count", "open sites");
-    const detail::Instance instance = detail::coverage_instance(open_sites, config.aggregate_demand);
+    const detail::Instance instance =
+        detail::coverage_instance(open_sites, config.aggregate_demand);
     double all_open = 0;
     const detail::Instance loss = detail::loss_instance(instance, all_open);
     const detail::Outcome outcome =

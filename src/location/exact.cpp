@@ -15,7 +15,8 @@ double seconds_since(detail::Clock::time_point start) {
 
 } // namespace
 
-Result solve_mclp_exact(const CoverageProblem& problem, std::uint32_t k, const ExactConfig& config) {
+Result solve_mclp_exact(const CoverageProblem& problem, std::uint32_t k,
+                        const ExactConfig& config) {
     const auto start = detail::Clock::now();
     detail::require_valid(problem);
     detail::require_at_most(k, problem.candidate_count(), "k", "candidates");
@@ -32,7 +33,8 @@ Result solve_mclp_exact(const CoverageProblem& problem, std::uint32_t k, const E
     return result;
 }
 
-Result solve_pmedian_exact(const MedianProblem& problem, std::uint32_t k, const ExactConfig& config) {
+Result solve_pmedian_exact(const MedianProblem& problem, std::uint32_t k,
+                           const ExactConfig& config) {
     const auto start = detail::Clock::now();
     detail::require_valid(problem);
     detail::require_at_most(k, problem.candidate_count(), "k", "candidates");
@@ -53,8 +55,9 @@ Result close_mclp_exact(const CoverageProblem& open_sites, std::uint32_t close_c
     const auto instance = detail::coverage_instance(open_sites, config.heuristic.aggregate_demand);
     double all_open = 0;
     const auto loss = detail::loss_instance(instance, all_open);
-    const auto outcome = detail::run_exact(loss, loss.candidate_count - close_count,
-                                           detail::Mode::keep, detail::Formulation::coverage, config);
+    const auto outcome =
+        detail::run_exact(loss, loss.candidate_count - close_count, detail::Mode::keep,
+                          detail::Formulation::coverage, config);
     Result result = detail::closure_result(loss, outcome, instance.base_cost - all_open);
     result.seconds = seconds_since(start);
     return result;

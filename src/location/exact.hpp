@@ -13,8 +13,10 @@
 namespace lw::location {
 
 // MCLP (capacitated if the problem has capacities).
-Result solve_mclp_exact(const CoverageProblem& problem, std::uint32_t k, const ExactConfig& config = {});
-Result solve_pmedian_exact(const MedianProblem& problem, std::uint32_t k, const ExactConfig& config = {});
+Result solve_mclp_exact(const CoverageProblem& problem, std::uint32_t k,
+                        const ExactConfig& config = {});
+Result solve_pmedian_exact(const MedianProblem& problem, std::uint32_t k,
+                           const ExactConfig& config = {});
 Result close_mclp_exact(const CoverageProblem& open_sites, std::uint32_t close_count,
                         const ExactConfig& config = {});
 Result close_pmedian_exact(const MedianProblem& open_sites, std::uint32_t close_count,

@@ -15,7 +15,8 @@ Result solve_mclp(const CoverageProblem& problem, std::uint32_t k, const Heurist
     if (problem.capacitated()) {
         result = detail::capacitated_result(problem, k, config, nullptr);
     } else {
-        const detail::Instance instance = detail::coverage_instance(problem, config.aggregate_demand);
+        const detail::Instance instance =
+            detail::coverage_instance(problem, config.aggregate_demand);
         const detail::Outcome outcome = detail::run_heuristic(
             instance, k, detail::Mode::select, detail::Formulation::coverage, config);
         result = detail::selection_result(instance, outcome, true);

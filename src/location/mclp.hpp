@@ -16,6 +16,7 @@
 namespace lw::location {
 
 // Throws lw::Error(input_value) for invalid problems and k > candidate_count.
-Result solve_mclp(const CoverageProblem& problem, std::uint32_t k, const HeuristicConfig& config = {});
+Result solve_mclp(const CoverageProblem& problem, std::uint32_t k,
+                  const HeuristicConfig& config = {});
 
 } // namespace lw::location

@@ -11,8 +11,8 @@ Result solve_pmedian(const MedianProblem& problem, std::uint32_t k, const Heuris
     detail::require_valid(problem);
     detail::require_at_most(k, problem.candidate_count(), "k", "candidates");
     const detail::Instance instance = detail::median_instance(problem, config.aggregate_demand);
-    const detail::Outcome outcome =
-        detail::run_heuristic(instance, k, detail::Mode::select, detail::Formulation::median, config);
+    const detail::Outcome outcome = detail::run_heuristic(instance, k, detail::Mode::select,
+                                                          detail::Formulation::median, config);
     Result result = detail::selection_result(instance, outcome, false);
     result.seconds = std::chrono::duration<double>(detail::Clock::now() - start).count();
     return result;

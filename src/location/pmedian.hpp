@@ -17,6 +17,7 @@
 namespace lw::location {
 
 // Throws lw::Error(input_value) for invalid problems and k > candidate_count.
-Result solve_pmedian(const MedianProblem& problem, std::uint32_t k, const HeuristicConfig& config = {});
+Result solve_pmedian(const MedianProblem& problem, std::uint32_t k,
+                     const HeuristicConfig& config = {});
 
 } // namespace lw::location

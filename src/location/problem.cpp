@@ -44,7 +44,8 @@ void check_weights(const std::vector<double>& weight, Messages& out) {
     }
     for (std::size_t i = 0; i < weight.size(); ++i) {
         if (!std::isfinite(weight[i]) || weight[i] < 0) {
-            out.add("demand point {} has weight {} (weights must be finite and >= 0)", i, weight[i]);
+            out.add("demand point {} has weight {} (weights must be finite and >= 0)", i,
+                    weight[i]);
         }
     }
 }
@@ -95,8 +96,9 @@ void throw_if_invalid(std::vector<std::string> messages) {
 void check_sites(const std::vector<CandidateId>& sites, std::uint32_t candidate_count) {
     for (const CandidateId j : sites) {
         if (j >= candidate_count) {
-            throw Error(ErrorKind::input_value,
-                        fmt::format("site {} is not a candidate (there are {})", j, candidate_count));
+            throw Error(
+                ErrorKind::input_value,
+                fmt::format("site {} is not a candidate (there are {})", j, candidate_count));
         }
     }
 }
@@ -204,13 +206,18 @@ double median_value(const MedianProblem& p, const std::vector<CandidateId>& site
 
 namespace detail {
 
-void require_valid(const CoverageProblem& p) { throw_if_invalid(validate(p)); }
-void require_valid(const MedianProblem& p) { throw_if_invalid(validate(p)); }
+void require_valid(const CoverageProblem& p) {
+    throw_if_invalid(validate(p));
+}
+void require_valid(const MedianProblem& p) {
+    throw_if_invalid(validate(p));
+}
 
 void require_uncapacitated_closure(const CoverageProblem& p) {
     if (p.capacitated()) {
-        throw Error(ErrorKind::input_value,
-                    "closure with capacities is not supported: pass the open sites without capacity");
+        throw Error(
+            ErrorKind::input_value,
+            "closure with capacities is not supported: pass the open sites without capacity");
     }
 }
 

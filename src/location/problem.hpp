@@ -52,12 +52,12 @@ struct CoverageProblem {
 // penalty, by default the horizon): demand that no site reaches stays at its current time or
 // at the penalty. The objective is in weight x seconds (person-seconds).
 struct MedianProblem {
-    std::vector<double> weight;         // per demand point, finite and >= 0
-    std::vector<std::uint32_t> first;   // candidate_count + 1 offsets into demand and time_s
-    std::vector<DemandId> demand;       // per entry
-    std::vector<TimeS> time_s;          // per entry, <= horizon_s; duplicates keep the smallest
-    std::vector<TimeS> current_time_s;  // per demand point (inf_time: no existing site), or empty
-    TimeS horizon_s = 0;                // the lists hold every pair within this time
+    std::vector<double> weight;           // per demand point, finite and >= 0
+    std::vector<std::uint32_t> first;     // candidate_count + 1 offsets into demand and time_s
+    std::vector<DemandId> demand;         // per entry
+    std::vector<TimeS> time_s;            // per entry, <= horizon_s; duplicates keep the smallest
+    std::vector<TimeS> current_time_s;    // per demand point (inf_time: no existing site), or empty
+    TimeS horizon_s = 0;                  // the lists hold every pair within this time
     std::optional<TimeS> unserved_time_s; // penalty for demand nothing serves; >= horizon_s;
                                           // default: horizon_s
 
@@ -80,6 +80,7 @@ double coverage_value(const CoverageProblem& problem, const std::vector<Candidat
 // Total weighted time in weight x seconds.
 double median_value(const MedianProblem& problem, const std::vector<CandidateId>& sites);
 // The time each demand point gets from the sites (base time where no site is closer).
-std::vector<TimeS> median_times(const MedianProblem& problem, const std::vector<CandidateId>& sites);
+std::vector<TimeS> median_times(const MedianProblem& problem,
+                                const std::vector<CandidateId>& sites);
 
 } // namespace lw::location

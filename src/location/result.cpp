@@ -7,37 +7,50 @@ namespace lw::location {
 
 std::string_view to_string(Sense sense) {
     switch (sense) {
-    case Sense::maximise: return "maximise";
-    case Sense::minimise: return "minimise";
+    case Sense::maximise:
+        return "maximise";
+    case Sense::minimise:
+        return "minimise";
     }
     return "maximise";
 }
 
 std::string_view to_string(Status status) {
     switch (status) {
-    case Status::optimal: return "optimal";
-    case Status::feasible: return "feasible";
-    case Status::time_limit: return "time_limit";
+    case Status::optimal:
+        return "optimal";
+    case Status::feasible:
+        return "feasible";
+    case Status::time_limit:
+        return "time_limit";
     }
     return "feasible";
 }
 
 std::string_view to_string(BoundKind kind) {
     switch (kind) {
-    case BoundKind::none: return "none";
-    case BoundKind::trivial: return "trivial";
-    case BoundKind::lagrangian: return "lagrangian";
-    case BoundKind::lp_relaxation: return "lp_relaxation";
-    case BoundKind::mip: return "mip";
+    case BoundKind::none:
+        return "none";
+    case BoundKind::trivial:
+        return "trivial";
+    case BoundKind::lagrangian:
+        return "lagrangian";
+    case BoundKind::lp_relaxation:
+        return "lp_relaxation";
+    case BoundKind::mip:
+        return "mip";
     }
     return "none";
 }
 
 std::string_view to_string(Method method) {
     switch (method) {
-    case Method::greedy: return "greedy";
-    case Method::greedy_interchange: return "greedy_interchange";
-    case Method::exact_mip: return "exact_mip";
+    case Method::greedy:
+        return "greedy";
+    case Method::greedy_interchange:
+        return "greedy_interchange";
+    case Method::exact_mip:
+        return "exact_mip";
     }
     return "greedy";
 }

@@ -15,8 +15,12 @@ enum class Sense {
     minimise, // p-median: weighted time; closure: the loss; the bound is a lower bound
 };
 
+// Relative gap below which a result counts as optimal (the bound meets the value up to the
+// rounding of sums and the subgradient's precision).
+inline constexpr double optimality_tolerance = 1e-6;
+
 enum class Status {
-    optimal,    // the bound meets the value (gap <= the solver's tolerance)
+    optimal,    // proved by the exact solver, or gap <= optimality_tolerance
     feasible,   // a heuristic solution; the gap says how far from optimal it can be at most
     time_limit, // the exact solver stopped at its time limit; the incumbent and its bound
 };
@@ -46,7 +50,8 @@ double relative_gap(Sense sense, double value, double bound);
 
 struct Result {
     // Selection: the chosen candidates, ascending; at most k (candidates that add nothing are
-    // left out). Closure: the candidates (open sites) to close, ascending, exactly as many as asked.
+    // left out). Closure: the candidates (open sites) to close, ascending, exactly as many as
+    // asked.
     std::vector<CandidateId> sites;
     Sense sense = Sense::maximise;
     // MCLP: newly covered weight. p-median: total weighted time (weight x s) with the sites.
@@ -54,17 +59,21 @@ struct Result {
     double value = 0;
     double bound = 0; // upper bound (maximise) / lower bound (minimise) on the optimal value
     double gap = 1;   // relative_gap(sense, value, bound)
-    // p-median only: the objective with no new site (all demand at its base time), so that the
-    // caller can also state the gap relative to the improvement: (value - bound) / (baseline - bound).
+    // p-median: the objective with no new site (all demand at its base time), so that the caller
+    // can also state the gap relative to the improvement: (value - bound) / (baseline - bound).
+    // Closure: the objective with every site open. MCLP selection: 0.
     double baseline = 0;
     Status status = Status::feasible;
     Method method = Method::greedy;
     BoundKind bound_kind = BoundKind::none;
-    std::uint32_t greedy_steps = 0;     // sites added (or dropped) greedily
-    std::uint32_t interchanges = 0;     // improving swaps applied by local search
-    std::uint32_t bound_iterations = 0; // subgradient iterations, or branch-and-bound nodes
-    double seconds = 0;                 // wall time of the whole call
-    double bound_seconds = 0;           // of which computing the bound
+    std::uint32_t greedy_steps = 0;        // sites added (or dropped) greedily
+    std::uint32_t interchanges = 0;        // swaps applied by local search
+    std::uint32_t perturbation_rounds = 0; // iterated local search rounds
+    std::uint32_t bound_iterations = 0;    // subgradient iterations, or branch-and-bound nodes
+    std::uint32_t fixed_candidates = 0;    // exact: candidates decided before branch and bound by
+                                           // the Lagrangian reduction tests
+    double seconds = 0;                    // wall time of the whole call
+    double bound_seconds = 0;              // of which computing the bound
     // Capacitated MCLP only: per demand point the site serving it, or no_site.
     std::vector<CandidateId> assignment;
 };

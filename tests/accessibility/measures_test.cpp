@@ -213,4 +213,51 @@ TEST(Measures, AgreeWithBruteForceOnRandomGrids) {
     }
 }
 
+// The PHAST path (used for large networks) gives the same labels as Dijkstra, owners included.
+TEST(Measures, ContractionHierarchyGivesTheSameNearestLabels) {
+    std::mt19937 rng(29);
+    for (int round = 0; round < 20; ++round) {
+        std::string map;
+        std::vector<test::MapWay> ways;
+        const std::string letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+        const int w = 4 + static_cast<int>(rng() % 4), h = 4 + static_cast<int>(rng() % 4);
+        const auto letter = [&](int x, int y) { return letters[static_cast<std::size_t>(y * w + x)]; };
+        for (int y = 0; y < h; ++y) {
+            for (int x = 0; x < w; ++x) {
+                map += letter(x, y);
+                map += "   ";
+            }
+            map += "\n\n";
+        }
+        for (int y = 0; y < h; ++y) {
+            for (int x = 0; x < w; ++x) {
+                if (x + 1 < w) {
+                    ways.push_back({{letter(x, y), letter(x + 1, y)}, "residential", rng() % 4 == 0 ? 1 : 0});
+                }
+                if (y + 1 < h) {
+                    ways.push_back({{letter(x, y), letter(x, y + 1)}, "residential", 0});
+                }
+            }
+        }
+        const auto m = test::network_from_map(map, ways, 30.0);
+        std::vector<geo::Point> shops;
+        for (int i = 0; i < 6; ++i) {
+            shops.push_back(m.position.at(letter(static_cast<int>(rng() % w), static_cast<int>(rng() % h))));
+        }
+        ProfileNetwork plain(m.network, *graph::find_profile("car"));
+        ProfileNetwork fast(m.network, *graph::find_profile("car"));
+        fast.build_ch();
+        const auto none = snap_points(plain, {}, PointRole::origin, 100);
+        const auto d1 = snap_points(plain, shops, PointRole::destination, 100);
+        const auto d2 = snap_points(fast, shops, PointRole::destination, 100);
+        MeasureEngine e1(plain, none, d1), e2(fast, none, d2);
+        const std::vector<std::vector<std::uint32_t>> sets{{0, 1, 2}, {3, 4, 5}, {0, 5}};
+        const auto a = e1.nearest_labels(sets), b = e2.nearest_labels(sets);
+        for (std::size_t s = 0; s < sets.size(); ++s) {
+            EXPECT_EQ(a[s].seconds, b[s].seconds) << round;
+            EXPECT_EQ(a[s].owner, b[s].owner) << round;
+        }
+    }
+}
+
 } // namespace lw::accessibility

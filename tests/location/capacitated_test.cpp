@@ -123,9 +123,11 @@ TEST(CapacitatedMclp, AgreesWithBruteForceOnRandomInstances) {
             test::random_coverage(rng, n, m, test::uniform(rng, 0.2, 0.8), rng() % 3 == 0);
         p.capacity.resize(n);
         for (auto& c : p.capacity) {
-            c = rng() % 5 == 0 ? std::numeric_limits<double>::infinity() : test::uniform(rng, 0, 30);
+            c = rng() % 5 == 0 ? std::numeric_limits<double>::infinity()
+                               : test::uniform(rng, 0, 30);
         }
-        SCOPED_TRACE(::testing::Message() << "round " << round << " n " << n << " m " << m << " k " << k);
+        SCOPED_TRACE(::testing::Message()
+                     << "round " << round << " n " << n << " m " << m << " k " << k);
         double optimum = 0;
         for (std::uint32_t size = 0; size <= k; ++size) {
             test::for_each_subset(n, size, [&](const std::vector<CandidateId>& sites) {

@@ -15,7 +15,8 @@ namespace {
 double coverage_loss(const CoverageProblem& p, const std::vector<CandidateId>& closed) {
     std::vector<CandidateId> all(p.candidate_count());
     std::iota(all.begin(), all.end(), CandidateId{0});
-    return coverage_value(p, all) - coverage_value(p, test::complement(p.candidate_count(), closed));
+    return coverage_value(p, all) -
+           coverage_value(p, test::complement(p.candidate_count(), closed));
 }
 double median_loss(const MedianProblem& p, const std::vector<CandidateId>& closed) {
     std::vector<CandidateId> all(p.candidate_count());
@@ -107,8 +108,8 @@ TEST(Closure, AgreesWithBruteForceOnRandomInstances) {
         EXPECT_NEAR(cover[2].value, best_cover, test::tol(cover[2].baseline));
         EXPECT_EQ(cover[2].status, Status::optimal);
 
-        const Result median[] = {close_pmedian(mp, close, lagrangian_only()), close_pmedian(mp, close),
-                                 close_pmedian_exact(mp, close)};
+        const Result median[] = {close_pmedian(mp, close, lagrangian_only()),
+                                 close_pmedian(mp, close), close_pmedian_exact(mp, close)};
         for (const Result& r : median) {
             const double eps = test::tol(r.baseline + r.value);
             ASSERT_EQ(r.sites.size(), close);

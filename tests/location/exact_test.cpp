@@ -84,8 +84,9 @@ TEST(Exact, PMedianWithExistingSites) {
     p.first = {0};
     for (std::size_t j = 0; j < village.size(); j += 3) {
         for (DemandId i = 0; i < village.size(); ++i) {
-            const auto t = static_cast<TimeS>(
-                (std::abs(village[i].first - village[j].first) + std::abs(village[i].second - village[j].second)) * 120);
+            const auto t = static_cast<TimeS>((std::abs(village[i].first - village[j].first) +
+                                               std::abs(village[i].second - village[j].second)) *
+                                              120);
             if (t <= p.horizon_s) {
                 p.demand.push_back(i);
                 p.time_s.push_back(t);

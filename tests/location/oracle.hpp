@@ -134,6 +134,8 @@ inline std::vector<CandidateId> complement(std::uint32_t n, const std::vector<Ca
 }
 
 // Relative tolerance for comparing sums of doubles.
-inline double tol(double scale) { return 1e-9 * std::max(1.0, std::abs(scale)); }
+inline double tol(double scale) {
+    return 1e-9 * std::max(1.0, std::abs(scale));
+}
 
 } // namespace lw::location::test

@@ -92,6 +92,7 @@ TEST(PMedian, UnservedDemandAndDuplicates) {
 TEST(PMedian, AgreesWithBruteForceOnRandomInstances) {
     std::mt19937 rng(7);
     int lagrangian_rounds = 0;
+    int reduced_rounds = 0;       // exact solves where the Lagrangian reduction fixed candidates
     double lagrangian_excess = 0; // relative distance of the Lagrangian bound from the optimum
     for (int round = 0; round < 300; ++round) {
         const std::uint32_t n = test::pick(rng, 1, 9);
@@ -101,7 +102,8 @@ TEST(PMedian, AgreesWithBruteForceOnRandomInstances) {
             test::random_median(rng, n, m, test::uniform(rng, 0.05, 0.6), rng() % 2 == 0);
         const double optimum = test::best_median(p, k);
         const double eps = test::tol(optimum);
-        SCOPED_TRACE(::testing::Message() << "round " << round << " n " << n << " m " << m << " k " << k);
+        SCOPED_TRACE(::testing::Message()
+                     << "round " << round << " n " << n << " m " << m << " k " << k);
 
         HeuristicConfig greedy_only = lagrangian_only();
         greedy_only.interchange = false;
@@ -114,11 +116,19 @@ TEST(PMedian, AgreesWithBruteForceOnRandomInstances) {
         raw.aggregate_demand = false;
         const Result unaggregated = solve_pmedian(p, k, raw);
         const Result exact = solve_pmedian_exact(p, k);
+        // Without heuristic bounds GLPK has to do all the work (no reduction, no early proof).
+        ExactConfig plain;
+        plain.heuristic.interchange = false;
+        plain.heuristic.bound_iterations = 0;
+        plain.heuristic.lp_bound_max_entries = 0;
+        const Result exact_plain = solve_pmedian_exact(p, k, plain);
 
-        for (const Result* r : {&greedy, &heuristic, &with_lp, &unaggregated, &exact}) {
+        for (const Result* r :
+             {&greedy, &heuristic, &with_lp, &unaggregated, &exact, &exact_plain}) {
             EXPECT_LE(r->sites.size(), k);
             EXPECT_TRUE(std::is_sorted(r->sites.begin(), r->sites.end()));
-            EXPECT_EQ(std::set<CandidateId>(r->sites.begin(), r->sites.end()).size(), r->sites.size());
+            EXPECT_EQ(std::set<CandidateId>(r->sites.begin(), r->sites.end()).size(),
+                      r->sites.size());
             EXPECT_NEAR(r->value, median_value(p, r->sites), eps);
             EXPECT_GE(r->value, optimum - eps); // never better than optimal
             EXPECT_LE(r->bound, optimum + eps); // the lower bound bounds
@@ -127,12 +137,15 @@ TEST(PMedian, AgreesWithBruteForceOnRandomInstances) {
             EXPECT_GE(r->gap, 0);
             EXPECT_LE(r->gap, 1);
             if (r->status == Status::optimal) {
-                EXPECT_NEAR(r->value, optimum, eps);
+                EXPECT_NEAR(r->value, optimum, optimality_tolerance * std::max(1.0, optimum));
             }
         }
         EXPECT_LE(heuristic.value, greedy.value + eps);
         EXPECT_NEAR(exact.value, optimum, eps);
         EXPECT_EQ(exact.status, Status::optimal);
+        EXPECT_NEAR(exact_plain.value, optimum, eps);
+        EXPECT_EQ(exact_plain.status, Status::optimal);
+        reduced_rounds += exact.fixed_candidates > 0 ? 1 : 0;
         if (heuristic.bound_kind == BoundKind::lagrangian) {
             ++lagrangian_rounds;
             lagrangian_excess += (optimum - heuristic.bound) / optimum;
@@ -142,7 +155,8 @@ TEST(PMedian, AgreesWithBruteForceOnRandomInstances) {
             for (const CandidateId in : test::complement(n, heuristic.sites)) {
                 std::vector<CandidateId> swapped = heuristic.sites;
                 std::replace(swapped.begin(), swapped.end(), out, in);
-                EXPECT_GE(median_value(p, swapped), heuristic.value - eps) << "swap " << out << " -> " << in;
+                EXPECT_GE(median_value(p, swapped), heuristic.value - eps)
+                    << "swap " << out << " -> " << in;
             }
         }
     }
@@ -150,6 +164,7 @@ TEST(PMedian, AgreesWithBruteForceOnRandomInstances) {
     // best, it must be close to the optimum on average, or it is not doing its job.
     EXPECT_GE(lagrangian_rounds, 10);
     EXPECT_LT(lagrangian_excess / lagrangian_rounds, 0.01);
+    EXPECT_GE(reduced_rounds, 5);
 }
 
 TEST(PMedian, MediumGeometricInstanceReportsASmallGap) {
@@ -176,8 +191,12 @@ TEST(PMedian, MediumGeometricInstanceReportsASmallGap) {
         }
         p.first.push_back(static_cast<std::uint32_t>(p.demand.size()));
     }
+    HeuristicConfig config = lagrangian_only();
+    config.perturbation_rounds = 30; // keeps the test quick under sanitizers
+    config.bound_iterations = 300;
     for (const std::uint32_t k : {5u, 25u}) {
-        const Result r = solve_pmedian(p, k, lagrangian_only());
+        const Result r = solve_pmedian(p, k, config);
+        EXPECT_EQ(solve_pmedian(p, k, config).sites, r.sites); // seeded: the same sites every time
         EXPECT_EQ(r.bound_kind, BoundKind::lagrangian);
         EXPECT_LT(r.gap, 0.05) << "k " << k;
         EXPECT_NEAR(r.value, median_value(p, r.sites), test::tol(r.value));

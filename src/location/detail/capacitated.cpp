@@ -6,15 +6,20 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <queue>
+
+#include <tbb/parallel_for.h>
 
 namespace lw::location::detail {
 
 namespace {
 
 // Capacities are sums of doubles: allow rounding noise.
-bool fits(double residual, double weight) { return weight - residual <= 1e-9 * std::max(1.0, weight); }
+bool fits(double residual, double weight) {
+    return weight - residual <= 1e-9 * std::max(1.0, weight);
+}
 
 Clock::time_point deadline_after(double seconds) {
     return Clock::now() + std::chrono::duration_cast<Clock::duration>(
@@ -307,10 +312,11 @@ CapacitatedSolution capacitated_heuristic(const Instance& in, std::span<const do
             }
             const std::size_t shortlist =
                 std::min<std::size_t>(ranked.size(), config.capacitated_swap_candidates);
-            std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(shortlist),
-                              ranked.end(), [](const auto& a, const auto& b) {
-                                  return a.first != b.first ? a.first > b.first : a.second < b.second;
-                              });
+            std::partial_sort(
+                ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(shortlist),
+                ranked.end(), [](const auto& a, const auto& b) {
+                    return a.first != b.first ? a.first > b.first : a.second < b.second;
+                });
             const double eps = 1e-9 * std::max(1.0, served);
             for (std::size_t r = 0; r < shortlist && !improved && Clock::now() < deadline; ++r) {
                 const CandidateId j = ranked[r].second;
@@ -402,8 +408,171 @@ double capacity_bound(const Instance& in, std::span<const double> capacity, std:
     const std::size_t count = std::min<std::size_t>(k, best.size());
     std::partial_sort(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(count), best.end(),
                       std::greater<>());
-    return std::min(coverable, std::accumulate(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(count), 0.0));
+    return std::min(
+        coverable,
+        std::accumulate(best.begin(), best.begin() + static_cast<std::ptrdiff_t>(count), 0.0));
 }
+
+namespace {
+
+struct CapacitatedLagrangian {
+    double upper = std::numeric_limits<double>::infinity(); // on the served weight
+    std::uint32_t iterations = 0;
+};
+
+// Lagrangian relaxation of "each point is served at most once" with multipliers
+// lambda_i = w_i mu_i (0 <= mu_i <= 1): what is left splits by candidate into a knapsack
+//   V_j = max sum_i w_i (1 - mu_i) x_ij  s.t.  sum_i w_i x_ij <= C_j,
+// bounded above by its LP (fractional) relaxation, and
+//   L(mu) = sum_i w_i mu_i + sum of the k largest V_j  >=  the optimum, for every mu.
+// Subgradient optimisation as in search.cpp (Polyak steps towards the best known value,
+// Camerini-Fratta-Maffioli deflection). Every few iterations the k sites of the relaxed
+// solution are assigned (Lagrangian heuristic) and taken if they serve more.
+CapacitatedLagrangian capacitated_lagrangian(const Instance& in, std::span<const double> capacity,
+                                             std::uint32_t k, CapacitatedSolution& best,
+                                             const HeuristicConfig& config) {
+    CapacitatedLagrangian out;
+    const std::uint32_t n = in.candidate_count;
+    const std::uint32_t points = in.group_count();
+    if (k == 0 || k > n || points == 0) {
+        return out;
+    }
+    const auto deadline = deadline_after(config.bound_time_limit_s);
+    std::vector<double> mu(points, 0.0);
+    std::vector<double> value_of(n);
+    // Per candidate the cut of its fractional knapsack: points with mu below `cut_mu` are taken
+    // whole, those at `cut_mu` with the fraction `cut_fraction` (1: all of them).
+    std::vector<double> cut_mu(n);
+    std::vector<double> cut_fraction(n);
+    std::vector<CandidateId> order(n);
+    std::vector<double> served(points);
+    std::vector<double> direction(points, 0.0);
+    std::vector<CandidateId> last_tried;
+    Assigner trial(in, capacity);
+    double theta = 1.0;
+    std::uint32_t stalled = 0;
+    constexpr std::uint32_t patience = 15;
+    constexpr std::uint32_t primal_every = 10;
+    while (out.iterations < config.bound_iterations && Clock::now() < deadline) {
+        ++out.iterations;
+        tbb::parallel_for(CandidateId{0}, n, [&](CandidateId j) {
+            thread_local std::vector<std::pair<double, double>> items; // (mu, weight)
+            items.clear();
+            double total = 0;
+            double profit = 0;
+            for (std::uint32_t e = in.candidate_first[j]; e < in.candidate_first[j + 1]; ++e) {
+                const std::uint32_t i = in.candidate_group[e];
+                if (mu[i] < 1.0) {
+                    items.emplace_back(mu[i], in.weight[i]);
+                    total += in.weight[i];
+                    profit += in.weight[i] * (1.0 - mu[i]);
+                }
+            }
+            if (total <= capacity[j]) {
+                value_of[j] = profit;
+                cut_mu[j] = 1.0;
+                cut_fraction[j] = 1.0;
+                return;
+            }
+            std::sort(items.begin(), items.end());
+            double room = capacity[j];
+            double value = 0;
+            cut_mu[j] = 1.0;
+            cut_fraction[j] = 1.0;
+            for (const auto& [m, w] : items) {
+                if (w <= room) {
+                    room -= w;
+                    value += w * (1.0 - m);
+                    continue;
+                }
+                value += room * (1.0 - m);
+                cut_mu[j] = m;
+                cut_fraction[j] = w > 0 ? room / w : 0.0;
+                break;
+            }
+            value_of[j] = value;
+        });
+        std::iota(order.begin(), order.end(), CandidateId{0});
+        std::nth_element(order.begin(), order.begin() + (k - 1), order.end(),
+                         [&](CandidateId a, CandidateId b) {
+                             return value_of[a] != value_of[b] ? value_of[a] > value_of[b] : a < b;
+                         });
+        double value = 0;
+        for (std::uint32_t i = 0; i < points; ++i) {
+            value += in.weight[i] * mu[i];
+        }
+        for (std::uint32_t r = 0; r < k; ++r) {
+            value += value_of[order[r]];
+        }
+        if (value < out.upper) {
+            out.upper = value;
+            stalled = 0;
+        } else if (++stalled >= patience) {
+            theta /= 2;
+            stalled = 0;
+        }
+        if (out.iterations % primal_every == 1) {
+            std::vector<CandidateId> sites(order.begin(), order.begin() + k);
+            std::sort(sites.begin(), sites.end());
+            if (sites != last_tried) {
+                trial.reset(sites);
+                trial.assign_all();
+                trial.repair(deadline);
+                if (trial.served() > best.served) {
+                    best.sites = sites;
+                    best.assignment = trial.assignment();
+                    best.served = trial.served();
+                }
+                last_tried = std::move(sites);
+            }
+        }
+        if (out.upper - best.served <= config.target_gap * std::max(1.0, best.served) ||
+            theta < 1e-4) {
+            break;
+        }
+        // How much of each point the chosen knapsacks take (ties at the cut share the fraction;
+        // any split of the cut is a valid subgradient).
+        std::fill(served.begin(), served.end(), 0.0);
+        for (std::uint32_t r = 0; r < k; ++r) {
+            const CandidateId j = order[r];
+            for (std::uint32_t e = in.candidate_first[j]; e < in.candidate_first[j + 1]; ++e) {
+                const std::uint32_t i = in.candidate_group[e];
+                if (mu[i] < cut_mu[j]) {
+                    served[i] += 1.0;
+                } else if (mu[i] == cut_mu[j] && mu[i] < 1.0) {
+                    served[i] += cut_fraction[j];
+                }
+            }
+        }
+        double gnorm = 0;
+        double dot = 0;
+        double dnorm = 0;
+        for (std::uint32_t i = 0; i < points; ++i) {
+            const double sub = served[i] - 1.0; // descent direction for mu (L is minimised)
+            gnorm += in.weight[i] * sub * sub;
+            dot += in.weight[i] * sub * direction[i];
+            dnorm += in.weight[i] * direction[i] * direction[i];
+        }
+        if (gnorm == 0) {
+            break;
+        }
+        const double beta = dot < 0 && dnorm > 0 ? -1.5 * dot / dnorm : 0.0;
+        double norm = 0;
+        for (std::uint32_t i = 0; i < points; ++i) {
+            direction[i] = (served[i] - 1.0) + beta * direction[i];
+            norm += in.weight[i] * direction[i] * direction[i];
+        }
+        // Polyak step towards a target below the best known value by the gap (see search.cpp).
+        const double target = best.served - (out.upper - best.served);
+        const double step = theta * (value - target) / norm;
+        for (std::uint32_t i = 0; i < points; ++i) {
+            mu[i] = std::clamp(mu[i] + step * direction[i], 0.0, 1.0);
+        }
+    }
+    return out;
+}
+
+} // namespace
 
 Result capacitated_result(const CoverageProblem& problem, std::uint32_t k,
                           const HeuristicConfig& config, const ExactConfig* exact) {
@@ -428,15 +597,24 @@ Result capacitated_result(const CoverageProblem& problem, std::uint32_t k,
             outcome.bound_kind = kind;
         }
     };
-    const double tolerance = 1e-9 * std::max(1.0, solution.served);
-    if (upper - solution.served > tolerance) {
-        // Capacities only take options away: the uncapacitated bound holds.
-        const Instance free = coverage_instance(problem, config.aggregate_demand);
-        const Outcome uncapacitated = run_heuristic(free, k, Mode::select, Formulation::coverage, config);
-        lower_upper(free.base_cost - uncapacitated.bound, uncapacitated.bound_kind);
-        outcome.bound_iterations = uncapacitated.bound_iterations;
+    auto open = [&] { return upper - solution.served > 1e-9 * std::max(1.0, solution.served); };
+    if (open() && config.bound_iterations > 0) {
+        const auto lagrange = capacitated_lagrangian(flat, capacity, k, solution, config);
+        lower_upper(lagrange.upper, BoundKind::lagrangian);
+        outcome.bound_iterations = lagrange.iterations;
     }
-    if (upper - solution.served > tolerance && flat.entry_count() <= config.lp_bound_max_entries) {
+    if (open()) {
+        // Capacities only take options away: the uncapacitated bound holds too (and converges
+        // faster on big instances).
+        const Instance free = coverage_instance(problem, config.aggregate_demand);
+        HeuristicConfig bound_only = config; // only its bound is wanted: a plain descent will do
+        bound_only.perturbation_rounds = 0;
+        const Outcome uncapacitated =
+            run_heuristic(free, k, Mode::select, Formulation::coverage, bound_only);
+        lower_upper(free.base_cost - uncapacitated.bound, uncapacitated.bound_kind);
+    }
+    // GLPK's simplex is slow on this LP (x_ij <= y_j rows): only for small instances.
+    if (open() && flat.entry_count() <= config.capacitated_lp_max_entries) {
         if (const auto lp = lp_bound(flat, Formulation::capacitated_coverage, k, capacity,
                                      config.bound_time_limit_s)) {
             lower_upper(flat.base_cost - *lp, BoundKind::lp_relaxation);

@@ -24,8 +24,9 @@ struct CapacitatedSolution {
 // with the same candidates may go to different sites). Greedy opening by what a site could still
 // serve (first fit by decreasing weight), assignment by most-constrained-first best fit with
 // ejection repairs, then site swaps among the most promising closed candidates.
-CapacitatedSolution capacitated_heuristic(const Instance& instance, std::span<const double> capacity,
-                                          std::uint32_t k, const HeuristicConfig& config);
+CapacitatedSolution capacitated_heuristic(const Instance& instance,
+                                          std::span<const double> capacity, std::uint32_t k,
+                                          const HeuristicConfig& config);
 
 // The whole capacitated solve in the caller's terms: heuristic, bounds (capacities alone, the
 // uncapacitated bound, the LP relaxation when small) and, if exact is given, GLPK branch and bound.

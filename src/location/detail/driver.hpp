@@ -20,15 +20,20 @@ enum class Mode {
 struct Outcome {
     std::vector<CandidateId> sites; // select: chosen; keep: kept; ascending
     double cost = 0;
-    double bound = 0;               // lower bound on the optimal cost
+    double bound = 0; // lower bound on the optimal cost
     BoundKind bound_kind = BoundKind::none;
     Method method = Method::greedy;
-    bool proved = false;            // the exact solver proved optimality
-    bool time_limit = false;        // the exact solver stopped at its time limit
+    bool proved = false;     // the exact solver proved optimality
+    bool time_limit = false; // the exact solver stopped at its time limit
     std::uint32_t greedy_steps = 0;
     std::uint32_t interchanges = 0;
+    std::uint32_t perturbation_rounds = 0;
     std::uint32_t bound_iterations = 0;
+    std::uint32_t fixed_candidates = 0; // exact: decided by the Lagrangian reduction tests
     double bound_seconds = 0;
+    // The Lagrangian bound and rho at its multipliers (empty if none ran), for the reduction.
+    double lagrangian_bound = 0;
+    std::vector<double> lagrangian_rho;
 };
 
 Outcome run_heuristic(const Instance& instance, std::uint32_t k, Mode mode, Formulation formulation,

@@ -10,9 +10,15 @@ namespace {
 // An entry packed as (time << 32 | candidate): sorting the keys sorts by (time, candidate).
 using Key = std::uint64_t;
 
-Key pack(TimeS time, CandidateId candidate) { return (Key{time} << 32) | candidate; }
-TimeS key_time(Key key) { return static_cast<TimeS>(key >> 32); }
-CandidateId key_candidate(Key key) { return static_cast<CandidateId>(key & 0xffffffffu); }
+Key pack(TimeS time, CandidateId candidate) {
+    return (Key{time} << 32) | candidate;
+}
+TimeS key_time(Key key) {
+    return static_cast<TimeS>(key >> 32);
+}
+CandidateId key_candidate(Key key) {
+    return static_cast<CandidateId>(key & 0xffffffffu);
+}
 
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
     // splitmix64 finaliser over the running hash: cheap and well spread.
@@ -204,11 +210,40 @@ Instance loss_instance(const Instance& in, double& all_open_cost) {
     return out;
 }
 
+Instance restrict_instance(const Instance& in, std::span<const std::uint8_t> state,
+                           std::vector<CandidateId>& original, bool aggregate) {
+    std::vector<TimeS> base(in.base);
+    std::vector<std::uint32_t> first{0};
+    std::vector<DemandId> group;
+    std::vector<TimeS> time;
+    original.clear();
+    for (CandidateId j = 0; j < in.candidate_count; ++j) {
+        for (std::uint32_t e = in.candidate_first[j]; e < in.candidate_first[j + 1]; ++e) {
+            const std::uint32_t g = in.candidate_group[e];
+            if (state[j] == 1) {
+                base[g] = std::min(base[g], in.candidate_time[e]);
+            } else if (state[j] == 0) {
+                group.push_back(g);
+                time.push_back(in.candidate_time[e]);
+            }
+        }
+        if (state[j] == 0) {
+            original.push_back(j);
+            first.push_back(static_cast<std::uint32_t>(group.size()));
+        }
+    }
+    Instance out = build_instance({in.weight, base, first, group, time}, aggregate);
+    out.constant += in.constant;
+    out.base_cost += in.constant;
+    return out;
+}
+
 double cost(const Instance& instance, std::span<const CandidateId> sites) {
     // Through the candidates' lists: O(groups + entries of the sites), not O(all entries).
     std::vector<TimeS> best(instance.base);
     for (const CandidateId j : sites) {
-        for (std::uint32_t e = instance.candidate_first[j]; e < instance.candidate_first[j + 1]; ++e) {
+        for (std::uint32_t e = instance.candidate_first[j]; e < instance.candidate_first[j + 1];
+             ++e) {
             const std::uint32_t g = instance.candidate_group[e];
             best[g] = std::min(best[g], instance.candidate_time[e]);
         }

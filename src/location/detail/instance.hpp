@@ -16,8 +16,8 @@ namespace lw::location::detail {
 
 struct Instance {
     std::uint32_t candidate_count = 0;
-    std::vector<double> weight; // per group
-    std::vector<TimeS> base;    // per group
+    std::vector<double> weight;           // per group
+    std::vector<TimeS> base;              // per group
     std::vector<DemandId> representative; // per group: its smallest demand id
     // Group-major entries, per group sorted by (time, candidate).
     std::vector<std::uint32_t> group_first;
@@ -54,6 +54,13 @@ Instance median_instance(const MedianProblem& problem, bool aggregate);
 // bounds and stopping rules then work relative to the loss, not to the total time). Sets
 // all_open_cost to the original cost with every candidate open.
 Instance loss_instance(const Instance& instance, double& all_open_cost);
+
+// The instance with some candidates decided (state per candidate: 0 free, 1 open, 2 closed):
+// open ones fold into each group's base, closed ones leave, so that the cost of a set of free
+// candidates equals the original cost of that set plus the open ones. original[c] is the
+// original id of the new candidate c.
+Instance restrict_instance(const Instance& instance, std::span<const std::uint8_t> state,
+                           std::vector<CandidateId>& original, bool aggregate);
 
 // The objective of a set of candidates (repeats allowed).
 double cost(const Instance& instance, std::span<const CandidateId> sites);

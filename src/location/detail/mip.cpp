@@ -29,7 +29,8 @@ struct Model {
     int second_col = 0; // first column after the y_j
 };
 
-Model build(const Instance& in, Formulation form, std::uint32_t k, std::span<const double> capacity) {
+Model build(const Instance& in, Formulation form, std::uint32_t k,
+            std::span<const double> capacity) {
     const std::uint32_t n = in.candidate_count;
     const std::uint32_t groups = in.group_count();
     const std::size_t entries = in.entry_count();
@@ -48,9 +49,11 @@ Model build(const Instance& in, Formulation form, std::uint32_t k, std::span<con
         }
     }
     if (cols > INT_MAX / 2 || rows > INT_MAX / 2 || nonzeros > INT_MAX / 2) {
-        throw Error(ErrorKind::input_value,
-                    fmt::format("the MIP would have {} rows, {} columns and {} nonzeros: too large for GLPK",
-                                rows, cols, nonzeros));
+        throw Error(
+            ErrorKind::input_value,
+            fmt::format(
+                "the MIP would have {} rows, {} columns and {} nonzeros: too large for GLPK", rows,
+                cols, nonzeros));
     }
 
     Model model;
@@ -105,8 +108,9 @@ Model build(const Instance& in, Formulation form, std::uint32_t k, std::span<con
                     }
                 } else {
                     glp_set_col_bnds(lp, x, GLP_DB, 0.0, 1.0);
-                    glp_set_obj_coef(lp, x, in.weight[g] * (static_cast<double>(in.group_time[e]) -
-                                                            static_cast<double>(in.base[g])));
+                    glp_set_obj_coef(lp, x,
+                                     in.weight[g] * (static_cast<double>(in.group_time[e]) -
+                                                     static_cast<double>(in.base[g])));
                 }
                 put(row, x, 1.0);
             }
@@ -166,7 +170,8 @@ bool solve_relaxation(glp_prob* lp, double time_limit_s) {
     }
     if (ret != 0 || glp_get_status(lp) != GLP_OPT) {
         throw Error(ErrorKind::internal,
-                    fmt::format("GLPK simplex failed (return code {}, status {})", ret, glp_get_status(lp)));
+                    fmt::format("GLPK simplex failed (return code {}, status {})", ret,
+                                glp_get_status(lp)));
     }
     return true;
 }
@@ -254,7 +259,8 @@ MipOutcome solve_mip(const Instance& in, Formulation form, std::uint32_t k,
     parm.cb_info = &data;
     const int ret = glp_intopt(lp, &parm);
     if (ret != 0 && ret != GLP_ETMLIM && ret != GLP_EMIPGAP) {
-        throw Error(ErrorKind::internal, fmt::format("GLPK branch and bound failed (return code {})", ret));
+        throw Error(ErrorKind::internal,
+                    fmt::format("GLPK branch and bound failed (return code {})", ret));
     }
     out.nodes = static_cast<std::uint32_t>(data.nodes);
     const int status = glp_mip_status(lp);

@@ -21,8 +21,8 @@ enum class Formulation {
 
 struct MipSettings {
     double time_limit_s = 60;
-    double relative_gap = 0;        // GLPK's mip_gap: stop once the gap is below this
-    std::span<const CandidateId> warm_sites; // a known solution, handed to GLPK as incumbent
+    double relative_gap = 0;                      // GLPK's mip_gap: stop once the gap is below this
+    std::span<const CandidateId> warm_sites;      // a known solution, handed to GLPK as incumbent
     std::span<const CandidateId> warm_assignment; // capacitated: per group its site or no_site
 };
 
@@ -34,7 +34,7 @@ struct MipOutcome {
     double bound = 0;                    // lower bound on the optimal cost
     // optimal: proved; feasible: within settings.relative_gap; time_limit: stopped early.
     Status status = Status::time_limit;
-    std::uint32_t nodes = 0;             // branch-and-bound subproblems solved
+    std::uint32_t nodes = 0; // branch-and-bound subproblems solved
 };
 
 // Branch and bound over "choose at most k candidates". capacity: per candidate (capacitated

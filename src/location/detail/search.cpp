@@ -5,6 +5,7 @@
 #include <limits>
 #include <numeric>
 #include <queue>
+#include <random>
 
 #include <tbb/parallel_for.h>
 
@@ -14,10 +15,14 @@ namespace {
 
 constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
 
-double as_double(TimeS t) { return static_cast<double>(t); }
+double as_double(TimeS t) {
+    return static_cast<double>(t);
+}
 
 // Below this a change of the objective is rounding noise of the incremental sums.
-double noise(const Instance& in) { return 1e-10 * std::max(1.0, in.base_cost - in.constant); }
+double noise(const Instance& in) {
+    return 1e-10 * std::max(1.0, in.base_cost - in.constant);
+}
 
 // Nearest and second-nearest open site per group, and per open site the cost of closing it.
 // `site` of a group is the candidate id of its nearest open site (none: the base is nearest).
@@ -114,6 +119,8 @@ public:
         }
     }
 
+    bool contains(CandidateId j) const { return m_slot_of[j] != none; }
+
     // The best swap (candidate in, slot out) and its saving; saving <= 0 if none improves.
     std::pair<CandidateId, std::uint32_t> best(double& saving) const {
         saving = -std::numeric_limits<double>::infinity();
@@ -201,7 +208,8 @@ private:
                 m_gain[j] += w * (as_double(d1) - as_double(t));
             }
             if (s1 != none) {
-                m_extra[std::size_t{j} * m_k + s1] += w * (as_double(d2) - as_double(std::max(t, d1)));
+                m_extra[std::size_t{j} * m_k + s1] +=
+                    w * (as_double(d2) - as_double(std::max(t, d1)));
             }
         }
     }
@@ -289,27 +297,90 @@ std::vector<CandidateId> greedy_drop(const Instance& in, std::uint32_t keep_coun
     return kept;
 }
 
-std::uint32_t interchange(const Instance& in, std::vector<CandidateId>& sites,
-                          std::uint32_t max_swaps, Clock::time_point deadline) {
-    if (sites.empty() || sites.size() >= in.candidate_count) {
-        return 0;
+InterchangeStats interchange(const Instance& in, std::vector<CandidateId>& sites,
+                             const InterchangeLimits& limits) {
+    InterchangeStats stats;
+    const auto k = static_cast<std::uint32_t>(sites.size());
+    if (k == 0 || k >= in.candidate_count) {
+        return stats;
     }
     Swapper swapper(in, sites);
     const double eps = noise(in);
-    std::uint32_t swaps = 0;
-    while (swaps < max_swaps && Clock::now() < deadline) {
-        double saving = 0;
-        const auto [candidate, slot] = swapper.best(saving);
-        if (candidate == none || saving <= eps) {
-            break;
+    // Best-improvement swaps until none saves more than the noise; the summed exact changes.
+    auto descend = [&] {
+        double total = 0;
+        while (stats.swaps < limits.max_swaps && Clock::now() < limits.deadline) {
+            double saving = 0;
+            const auto [candidate, slot] = swapper.best(saving);
+            if (candidate == none || saving <= eps) {
+                break;
+            }
+            const double delta = swapper.apply(candidate, slot);
+            ++stats.swaps;
+            total += delta;
+            if (delta > -eps) {
+                break; // the sums drifted; the exact change shows no progress
+            }
         }
-        const double delta = swapper.apply(candidate, slot);
-        ++swaps;
-        if (delta > -eps) {
-            break; // the sums drifted; the exact change shows no progress
+        return total;
+    };
+    descend();
+
+    // Iterated local search: kick the local optimum by a few random swaps, descend again, keep
+    // the result if better, else swap back to the best. Every move is incremental, so a round
+    // costs about as much as a few swaps. Fixed seed: the same input gives the same sites.
+    std::vector<CandidateId> useful;
+    for (CandidateId j = 0; j < in.candidate_count; ++j) {
+        if (in.candidate_first[j + 1] > in.candidate_first[j]) {
+            useful.push_back(j);
         }
     }
-    return swaps;
+    if (limits.perturbation_rounds == 0 || useful.size() <= k) {
+        return stats;
+    }
+    const std::uint32_t kick =
+        std::max<std::uint32_t>(1, std::min<std::uint32_t>(k, in.candidate_count - k) / 6);
+    std::mt19937 rng(limits.seed);
+    std::vector<CandidateId> best = sites;
+    double best_cost = cost(in, sites);
+    double current = best_cost;
+    std::vector<std::uint8_t> in_best(in.candidate_count, 0);
+    while (stats.rounds < limits.perturbation_rounds && Clock::now() < limits.deadline) {
+        ++stats.rounds;
+        for (std::uint32_t r = 0; r < kick; ++r) {
+            CandidateId j = useful[rng() % useful.size()];
+            while (swapper.contains(j)) {
+                j = useful[rng() % useful.size()];
+            }
+            current += swapper.apply(j, static_cast<std::uint32_t>(rng() % k));
+        }
+        current += descend();
+        if (current < best_cost - eps) {
+            best = sites;
+            best_cost = current = cost(in, sites); // re-anchor the running sum
+            ++stats.improvements;
+            continue;
+        }
+        std::fill(in_best.begin(), in_best.end(), 0);
+        for (const CandidateId j : best) {
+            in_best[j] = 1;
+        }
+        std::vector<CandidateId> missing;
+        for (const CandidateId j : best) {
+            if (!swapper.contains(j)) {
+                missing.push_back(j);
+            }
+        }
+        for (std::uint32_t slot = 0; slot < k && !missing.empty(); ++slot) {
+            if (in_best[sites[slot]] == 0) {
+                swapper.apply(missing.back(), slot);
+                missing.pop_back();
+            }
+        }
+        current = best_cost;
+    }
+    sites = best;
+    return stats;
 }
 
 std::vector<CandidateId> prune(const Instance& in, std::vector<CandidateId> sites) {
@@ -355,6 +426,27 @@ std::vector<double> single_losses(const Instance& in) {
     return loss;
 }
 
+std::vector<std::uint8_t> fix_candidates(std::span<const double> rho, double bound, std::uint32_t k,
+                                         double upper, double margin) {
+    const std::size_t n = rho.size();
+    std::vector<std::uint8_t> state(n, 0);
+    if (k == 0 || k >= n) {
+        return state;
+    }
+    std::vector<double> sorted(rho.begin(), rho.end());
+    std::nth_element(sorted.begin(), sorted.begin() + k, sorted.end());
+    const double next = sorted[k]; // the (k+1)-th smallest
+    const double kth = *std::max_element(sorted.begin(), sorted.begin() + k);
+    for (std::size_t j = 0; j < n; ++j) {
+        if (rho[j] > kth && bound - kth + rho[j] > upper + margin) {
+            state[j] = 2;
+        } else if (rho[j] < next && bound - rho[j] + next > upper + margin) {
+            state[j] = 1;
+        }
+    }
+    return state;
+}
+
 LagrangianResult lagrangian_bound(const Instance& in, std::uint32_t k,
                                   std::span<const CandidateId> solution, double upper,
                                   std::uint32_t max_iterations, Clock::time_point deadline,
@@ -397,6 +489,7 @@ LagrangianResult lagrangian_bound(const Instance& in, std::uint32_t k,
     std::vector<CandidateId> order(n);
     std::vector<std::int32_t> served(groups);
     std::vector<double> direction(groups, 0.0); // the last step's direction
+    std::vector<double> best_rho;               // rho at the best multipliers
     double theta = 1.0;
     std::uint32_t stalled = 0;
     constexpr std::uint32_t patience = 15;
@@ -409,8 +502,10 @@ LagrangianResult lagrangian_bound(const Instance& in, std::uint32_t k,
             double* row = block_rho.data() + std::size_t{b} * n;
             std::fill(row, row + n, 0.0);
             double value = 0;
-            const std::uint32_t begin = static_cast<std::uint32_t>(std::uint64_t{groups} * b / blocks);
-            const std::uint32_t end = static_cast<std::uint32_t>(std::uint64_t{groups} * (b + 1) / blocks);
+            const std::uint32_t begin =
+                static_cast<std::uint32_t>(std::uint64_t{groups} * b / blocks);
+            const std::uint32_t end =
+                static_cast<std::uint32_t>(std::uint64_t{groups} * (b + 1) / blocks);
             for (std::uint32_t g = begin; g < end; ++g) {
                 const double w = in.weight[g];
                 const double m = mu[g];
@@ -435,14 +530,16 @@ LagrangianResult lagrangian_bound(const Instance& in, std::uint32_t k,
             }
         }
         std::iota(order.begin(), order.end(), CandidateId{0});
-        std::nth_element(order.begin(), order.begin() + (k - 1), order.end(), [&](CandidateId a, CandidateId b) {
-            return rho[a] != rho[b] ? rho[a] < rho[b] : a < b;
-        });
+        std::nth_element(order.begin(), order.begin() + (k - 1), order.end(),
+                         [&](CandidateId a, CandidateId b) {
+                             return rho[a] != rho[b] ? rho[a] < rho[b] : a < b;
+                         });
         for (std::uint32_t r = 0; r < k; ++r) {
             value += rho[order[r]];
         }
         if (value > result.bound) {
             result.bound = value;
+            best_rho = rho;
             stalled = 0;
         } else if (++stalled >= patience) {
             theta /= 2;
@@ -492,11 +589,17 @@ LagrangianResult lagrangian_bound(const Instance& in, std::uint32_t k,
             direction[g] = (1.0 - served[g]) + beta * direction[g];
             norm += in.weight[g] * direction[g] * direction[g];
         }
-        const double step = theta * (upper - value) / norm;
+        // Polyak step towards a target above the best known cost by the current gap: aiming at
+        // the cost itself makes the steps vanish before the bound gets there when the cost is
+        // already optimal (Beasley 1993 aims 5 % above; relative to the gap suits both MCLP and
+        // p-median here).
+        const double target = upper + (upper - result.bound);
+        const double step = theta * (target - value) / norm;
         for (std::uint32_t g = 0; g < groups; ++g) {
             mu[g] = std::clamp(mu[g] + step * direction[g], 0.0, as_double(in.base[g]));
         }
     }
+    result.rho = std::move(best_rho);
     return result;
 }
 

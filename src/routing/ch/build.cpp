@@ -1,6 +1,8 @@
 // CH construction: node order by RoutingKit's priority (level, edge quotient, hop quotient),
-// witness searches bounded by settled nodes; first parallel rounds of independent nodes (TBB),
-// then one node at a time for the dense top of the hierarchy. See docs/performance.md.
+// witness searches bounded by settled nodes. First parallel rounds (TBB) of nodes that are
+// priority minima within two hops, with the neighbours' priorities recomputed after each round;
+// then, for the dense top of the hierarchy, one node at a time with neighbour updates and lazy
+// re-evaluation on pop. Deterministic for any thread count. See docs/performance.md.
 
 #include "routing/ch/contraction_hierarchy.hpp"
 #include "routing/ch/detail/dynamic_graph.hpp"
@@ -34,33 +36,33 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 // that node (and, in parallel rounds, without every node of the round). One per thread.
 class WitnessSearch {
 public:
-    explicit WitnessSearch(std::size_t node_count)
-        : m_dist(node_count), m_stamp(node_count, 0), m_target(node_count, 0) {}
+    explicit WitnessSearch(std::size_t node_count) : m_node(node_count) {}
 
     void start() {
         if (++m_now == 0) {
-            std::fill(m_stamp.begin(), m_stamp.end(), 0);
-            std::fill(m_target.begin(), m_target.end(), 0);
+            std::fill(m_node.begin(), m_node.end(), Node{});
             m_now = 1;
         }
         m_heap.clear();
     }
-    void add_target(NodeId v) { m_target[v] = m_now; }
+    void add_target(NodeId v) { m_node[v].target = m_now; }
 
     void run(const DynamicGraph& g, NodeId source, NodeId bypass, const std::uint8_t* excluded,
              std::uint32_t bound, std::uint32_t settle_limit, std::uint32_t target_count) {
-        m_stamp[source] = m_now;
-        m_dist[source] = 0;
-        m_heap.push_back({0, source});
+        m_node[source].stamp = m_now;
+        m_node[source].dist = 0;
+        m_heap.push_back(source); // (distance << 32) | node: one integer compare per heap step
         std::uint32_t settled = 0;
         while (!m_heap.empty()) {
             std::pop_heap(m_heap.begin(), m_heap.end(), std::greater<>{});
-            const auto [key, x] = m_heap.back();
+            const auto key = static_cast<std::uint32_t>(m_heap.back() >> 32);
+            const auto x = static_cast<NodeId>(m_heap.back());
             m_heap.pop_back();
-            if (key != m_dist[x]) {
+            const Node& nx = m_node[x];
+            if (key != nx.dist) {
                 continue; // stale
             }
-            if (m_target[x] == m_now && --target_count == 0) {
+            if (nx.target == m_now && --target_count == 0) {
                 return;
             }
             if (++settled > settle_limit) {
@@ -75,10 +77,11 @@ public:
                 if (d > bound) {
                     continue;
                 }
-                if (m_stamp[e.other] != m_now || d < m_dist[e.other]) {
-                    m_stamp[e.other] = m_now;
-                    m_dist[e.other] = d;
-                    m_heap.push_back({d, e.other});
+                Node& ny = m_node[e.other];
+                if (ny.stamp != m_now || d < ny.dist) {
+                    ny.stamp = m_now;
+                    ny.dist = d;
+                    m_heap.push_back((std::uint64_t{d} << 32) | e.other);
                     std::push_heap(m_heap.begin(), m_heap.end(), std::greater<>{});
                 }
             }
@@ -86,14 +89,19 @@ public:
     }
 
     // An upper bound of the distance (exact for settled nodes); ch_inf if not reached.
-    std::uint32_t distance(NodeId v) const { return m_stamp[v] == m_now ? m_dist[v] : ch_inf; }
+    std::uint32_t distance(NodeId v) const {
+        return m_node[v].stamp == m_now ? m_node[v].dist : ch_inf;
+    }
 
 private:
-    std::vector<std::uint32_t> m_dist;
-    std::vector<std::uint32_t> m_stamp;
-    std::vector<std::uint32_t> m_target;
+    struct Node { // one cache access per visited node
+        std::uint32_t stamp = 0;
+        std::uint32_t dist = 0;
+        std::uint32_t target = 0; // == m_now: a target of this search
+    };
+    std::vector<Node> m_node;
     std::uint32_t m_now = 0;
-    std::vector<std::pair<std::uint32_t, NodeId>> m_heap;
+    std::vector<std::uint64_t> m_heap;
 };
 
 struct Shortcut {

@@ -115,6 +115,31 @@ TEST(Phast, QueryObjectIsReusable) {
     }
 }
 
+TEST(Phast, NoSourcesAndAbandonedQueries) {
+    // 0 <-> 1 -> 2, 3 isolated.
+    const auto g = graph::csr_from_arcs(4, std::vector<graph::Arc>{{0, 1, 5}, {1, 0, 5}, {1, 2, 0}});
+    const auto ch = build_ch(g);
+    PhastQuery q(ch);
+    q.reset(Direction::from_sources).run();
+    for (graph::NodeId v = 0; v < 4; ++v) {
+        EXPECT_FALSE(q.reached(v));
+        EXPECT_EQ(q.owner(v), graph::invalid_node);
+    }
+    // Sources added and then dropped by reset() without a run must not leak into the next query.
+    q.reset(Direction::from_sources).add_source(3, 0, 1).add_source(0, 0, 2);
+    q.reset(Direction::to_sources).add_source(2, 7, 4).run();
+    EXPECT_EQ(q.distance(0), 12u);
+    EXPECT_EQ(q.distance(1), 7u);
+    EXPECT_EQ(q.owner(0), 4u);
+    EXPECT_FALSE(q.reached(3));
+    BatchedPhast b(ch);
+    b.reset(Direction::from_sources, 3).add_source(1, 0, 0, 9).run(); // lanes 0 and 2 stay empty
+    EXPECT_FALSE(b.reached(0, 2));
+    EXPECT_EQ(b.distance(1, 2), 5u);
+    EXPECT_EQ(b.owner(1, 2), 9u);
+    EXPECT_FALSE(b.reached(2, 0));
+}
+
 TEST(Phast, BatchedLanesAgreeWithDijkstra) {
     IsaGuard guard;
     std::mt19937 rng(23);

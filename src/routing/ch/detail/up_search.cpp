@@ -9,7 +9,7 @@ namespace lw::routing::detail {
 void UpSearch::reset(unsigned lanes) {
     assert(lanes >= 1 && lanes <= max_lanes);
     if (++m_now == 0) {
-        std::fill(m_stamp.begin(), m_stamp.end(), 0);
+        std::fill(m_slot.begin(), m_slot.end(), Slot{});
         m_now = 1;
     }
     m_lanes = lanes;
@@ -24,17 +24,15 @@ void UpSearch::reset(unsigned lanes) {
     m_out_labels.clear();
 }
 
-std::uint32_t UpSearch::slot_of(graph::NodeId v) {
-    if (m_stamp[v] != m_now) {
-        m_stamp[v] = m_now;
-        m_slot[v] = static_cast<std::uint32_t>(m_slot_mask.size());
-        m_slot_mask.push_back(0);
-        m_slot_labels.resize(m_slot_labels.size() + m_lanes, sweep_inf_u64);
-        m_reached[v / 64] |= std::uint64_t{1} << (v % 64);
-        m_pending = true;
-        m_top_word = std::max<std::size_t>(m_top_word, v / 64);
-    }
-    return m_slot[v];
+std::uint32_t UpSearch::new_slot(graph::NodeId v) {
+    const auto slot = static_cast<std::uint32_t>(m_slot_mask.size());
+    m_slot[v] = {m_now, slot};
+    m_slot_mask.push_back(0);
+    m_slot_labels.resize(m_slot_labels.size() + m_lanes, sweep_inf_u64);
+    m_reached[v / 64] |= std::uint64_t{1} << (v % 64);
+    m_pending = true;
+    m_top_word = std::max<std::size_t>(m_top_word, v / 64);
+    return slot;
 }
 
 void UpSearch::add_source(unsigned lane, graph::NodeId ch_node, std::uint64_t label) {
@@ -53,7 +51,7 @@ void UpSearch::run(SweepGraph climb) {
             const auto bit = static_cast<unsigned>(63 - std::countl_zero(m_reached[word]));
             m_reached[word] &= ~(std::uint64_t{1} << bit);
             const auto v = static_cast<graph::NodeId>(word * 64 + bit);
-            const std::uint32_t sv = m_slot[v];
+            const std::uint32_t sv = m_slot[v].slot;
             m_out_nodes.push_back(v);
             const std::size_t out = m_out_labels.size();
             m_out_labels.insert(m_out_labels.end(),

@@ -20,7 +20,7 @@ public:
     static constexpr unsigned max_lanes = 32;
 
     explicit UpSearch(std::size_t node_count)
-        : m_slot(node_count), m_stamp(node_count, 0), m_reached(node_count / 64 + 1, 0) {}
+        : m_slot(node_count), m_reached(node_count / 64 + 1, 0) {}
 
     void reset(unsigned lanes);
     void add_source(unsigned lane, graph::NodeId ch_node, std::uint64_t label);
@@ -33,10 +33,17 @@ public:
     unsigned lanes() const { return m_lanes; }
 
 private:
-    std::uint32_t slot_of(graph::NodeId v);
+    std::uint32_t slot_of(graph::NodeId v) {
+        const Slot s = m_slot[v];
+        return s.stamp == m_now ? s.slot : new_slot(v);
+    }
+    std::uint32_t new_slot(graph::NodeId v);
 
-    std::vector<std::uint32_t> m_slot;  // per ch id; valid if stamped
-    std::vector<std::uint32_t> m_stamp; // per ch id
+    struct Slot {
+        std::uint32_t stamp = 0; // the slot is valid if stamp == m_now
+        std::uint32_t slot = 0;
+    };
+    std::vector<Slot> m_slot; // per ch id: one cache line holds both fields
     std::uint32_t m_now = 0;
     unsigned m_lanes = 1;
     std::vector<std::uint64_t> m_slot_labels; // lanes per slot

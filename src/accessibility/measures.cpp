@@ -68,6 +68,7 @@ std::vector<bool> MeasureEngine::member_mask(std::span<const std::uint32_t> memb
 
 std::vector<NodeLabels> MeasureEngine::nearest_labels(const std::vector<std::vector<std::uint32_t>>& sets) {
     std::vector<NodeLabels> out;
+    out.reserve(sets.size());
     const auto* ch = m_net->ch();
     if (ch == nullptr) {
         for (const auto& members : sets) {
@@ -87,13 +88,21 @@ std::vector<NodeLabels> MeasureEngine::nearest_labels(const std::vector<std::vec
                 }
             }
         }
-        sweep.run();
         for (unsigned lane = 0; lane < lanes; ++lane) {
-            NodeLabels labels{std::vector<std::uint32_t>(nodes), std::vector<std::uint32_t>(nodes)};
-            sweep.copy_distances(lane, labels.seconds);
-            sweep.copy_owners(lane, labels.owner);
-            out.push_back(std::move(labels));
+            out.push_back({std::vector<std::uint32_t>(nodes), std::vector<std::uint32_t>(nodes)});
         }
+        // Scatter each chunk while the sweep's labels are still in cache (one pass instead of
+        // two copies per lane); chunks are disjoint, so concurrent calls write disjoint nodes.
+        NodeLabels* const lane_out = out.data() + first;
+        sweep.run([lane_out, lanes](const routing::LaneChunk& chunk) {
+            for (std::size_t i = 0; i < chunk.nodes.size(); ++i) {
+                const graph::NodeId v = chunk.nodes[i];
+                for (unsigned lane = 0; lane < lanes; ++lane) {
+                    lane_out[lane].seconds[v] = chunk.distance(i, lane);
+                    lane_out[lane].owner[v] = chunk.owner(i, lane);
+                }
+            }
+        });
     }
     return out;
 }

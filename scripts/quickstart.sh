@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Quick start on a fresh Debian machine: install the Debian packages, build, build both demo
-# workspaces from the real data in data/, and print each region's summary.
+# workspaces from the real data in data/, print each region's summary and who reaches which
+# service in Lauf (README: "Who reaches which service").
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -15,3 +16,7 @@ for ws in workspaces/werra-meissner.gpkg workspaces/lauf.gpkg; do
   echo "################################################################################"
   "$lw" info -w "$ws"
 done
+echo
+echo "################################################################################"
+echo "Lauf a. d. Pegnitz: who reaches which service (docs/accessibility.md)"
+"$lw" access -w workspaces/lauf.gpkg --profile walk --profile car

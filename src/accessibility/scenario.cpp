@@ -368,9 +368,15 @@ WHERE a.level = 'region' AND ((?1 IS NULL AND r.scenario_id IS NULL) OR s.name =
         const auto it = m.find(key);
         return it != m.end() && it->second ? fmt::format("{:5.1f} %", *it->second * 100) : std::string("    –  ");
     };
+    bool base_missing = false;
     for (const auto& key : keys) {
         report.add(fmt::format("{} {} within {} min", std::get<0>(key), std::get<1>(key), std::get<2>(key)),
                    fmt::format("{}   {}   {}", pct(base, key), pct(first, key), pct(second, key)));
+        base_missing = base_missing || !base.contains(key);
+    }
+    if (base_missing) {
+        report.add("note", "– = not computed for that run; for a missing baseline run "
+                           "`lebenswert access` with that --profile and --category");
     }
     return report;
 }

@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
                  "municipalities.\nBuilds and reads a region workspace (one GeoPackage file)."};
     app.set_version_flag("--version", std::string(lw::version));
     app.footer("Typical order: init, import boundaries, import stats, import grid, import osm,\n"
-               "import facilities, distribute, info. Each import lands completely or not at all.\n"
+               "import facilities, distribute, info; then the analyses: access, facilities, whatif,\n"
+               "isochrone, locate. Each import lands completely or not at all.\n"
                "Exit codes and examples: docs/cli.md; worked example: scripts/build-demo.sh");
     app.require_subcommand(1);
     lw::cli::register_init(app);

@@ -22,7 +22,7 @@ void register_whatif(CLI::App& app) {
     };
     auto options = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("whatif", "What if facilities close or open: who loses or gains access");
-    cmd->footer("Example: lebenswert whatif -w lauf.gpkg --name \"Netto schließt\" --close 123\n"
+    cmd->footer("Example: lebenswert whatif -w lauf.gpkg --name \"Biomarkt schließt\" --close 163\n"
                 "         lebenswert whatif -w lauf.gpkg --name \"Dorfladen\" --open convenience@11.2710,49.5180\n"
                 "Stored in the workspace: list, compare and delete with `lebenswert scenarios`.");
     add_workspace_option(*cmd, options->workspace);
@@ -62,6 +62,7 @@ void register_scenarios(CLI::App& app) {
     auto options = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("scenarios", "List, compare or delete stored what-if scenarios");
     cmd->require_subcommand(1);
+    cmd->footer("Example: lebenswert scenarios compare -w lauf.gpkg \"Biomarkt schließt\" \"Dorfladen\"");
     auto* list = cmd->add_subcommand("list", "List the scenarios");
     add_workspace_option(*list, options->workspace);
     list->callback([options] {

@@ -1,8 +1,9 @@
 // CH construction: node order by RoutingKit's priority (level, edge quotient, hop quotient),
 // witness searches bounded by settled nodes. First parallel rounds (TBB) of nodes that are
 // priority minima within two hops, with the neighbours' priorities recomputed after each round;
-// then, for the dense top of the hierarchy, one node at a time with neighbour updates and lazy
-// re-evaluation on pop. Deterministic for any thread count. See docs/performance.md.
+// then, for the dense top of the hierarchy, one node at a time with neighbour updates (beyond 16
+// neighbours only lazily) and re-evaluation on pop. Deterministic for any thread count. See
+// docs/performance.md.
 
 #include "routing/ch/contraction_hierarchy.hpp"
 #include "routing/ch/detail/dynamic_graph.hpp"
@@ -23,6 +24,10 @@
 namespace lw::routing {
 
 namespace {
+
+// In the one-by-one phase, neighbours of a contracted node get their priority recomputed at once
+// only up to this many neighbours (see contract_sequentially).
+constexpr std::size_t eager_update_max_neighbours = 16;
 
 using detail::DynamicGraph;
 using detail::DynEntry;
@@ -156,8 +161,9 @@ void find_shortcuts(const DynamicGraph& g, WitnessSearch& search, NodeId v,
 }
 
 // RoutingKit's priority: 1 + 1000 level + 1000 added/removed arcs + 1000 added/removed hops.
-std::uint64_t priority(const DynamicGraph& g, WitnessSearch& search, NodeId v, std::uint32_t level,
-                       std::uint32_t settle_limit) {
+// RoutingKit's priority from the shortcuts that contracting v would add.
+template <typename Shortcuts>
+std::uint64_t priority_of(const DynamicGraph& g, NodeId v, std::uint32_t level, const Shortcuts& added_arcs) {
     std::uint64_t removed = 1;
     std::uint64_t removed_hops = 1;
     const auto entries = g.entries(v);
@@ -172,14 +178,25 @@ std::uint64_t priority(const DynamicGraph& g, WitnessSearch& search, NodeId v, s
             removed_hops += infos[i].hops_in;
         }
     }
-    std::uint64_t added = 0;
-    std::uint64_t added_hops = 0;
-    find_shortcuts(g, search, v, nullptr, settle_limit, [&](const Shortcut& s) {
-        ++added;
-        added_hops += s.hops;
-    });
+    const std::uint64_t added = added_arcs.count;
+    const std::uint64_t added_hops = added_arcs.hops;
     return 1 + 1000 * std::uint64_t{level} + (1000 * added) / removed +
            (1000 * added_hops) / removed_hops;
+}
+
+struct ShortcutTally {
+    std::uint64_t count = 0;
+    std::uint64_t hops = 0;
+};
+
+std::uint64_t priority(const DynamicGraph& g, WitnessSearch& search, NodeId v, std::uint32_t level,
+                       std::uint32_t settle_limit) {
+    ShortcutTally tally;
+    find_shortcuts(g, search, v, nullptr, settle_limit, [&](const Shortcut& s) {
+        ++tally.count;
+        tally.hops += s.hops;
+    });
+    return priority_of(g, v, level, tally);
 }
 
 std::uint32_t tie_hash(NodeId v) {
@@ -332,9 +349,17 @@ private:
                 continue; // stale entry
             }
             // Lazy update: contractions elsewhere may have changed v's witnesses; if v is no
-            // longer the minimum, it goes back into the queue.
-            const std::uint64_t now =
-                priority(m_graph, search, v, m_level[v], m_config.witness_settle_limit);
+            // longer the minimum, it goes back into the queue. The shortcuts found for the
+            // priority are the ones the contraction adds.
+            shortcuts.clear();
+            ShortcutTally tally;
+            find_shortcuts(m_graph, search, v, nullptr, m_config.witness_settle_limit,
+                           [&](const Shortcut& s) {
+                               shortcuts.push_back(s);
+                               ++tally.count;
+                               tally.hops += s.hops;
+                           });
+            const std::uint64_t now = priority_of(m_graph, v, m_level[v], tally);
             if (now != key) {
                 m_priority[v] = now;
                 if (!queue.empty() && now > queue.top().first) {
@@ -342,17 +367,19 @@ private:
                     continue;
                 }
             }
-            shortcuts.clear();
-            find_shortcuts(m_graph, search, v, nullptr, m_config.witness_settle_limit,
-                           [&](const Shortcut& s) { shortcuts.push_back(s); });
             affected.clear();
             remove_node(v, affected);
             add_shortcuts(v, shortcuts);
+            // Neighbours' priorities: recomputed at once where v had few neighbours; in the
+            // dense top of the hierarchy (many neighbours, each recomputation d witness
+            // searches) only on their next pop, by the lazy update above.
             for (NodeId x : affected) {
                 m_affected[x] = 0;
-                m_priority[x] =
-                    priority(m_graph, search, x, m_level[x], m_config.witness_settle_limit);
-                queue.push({m_priority[x], x});
+                if (affected.size() <= eager_update_max_neighbours) {
+                    m_priority[x] =
+                        priority(m_graph, search, x, m_level[x], m_config.witness_settle_limit);
+                    queue.push({m_priority[x], x});
+                }
             }
             m_graph.maybe_compact();
         }

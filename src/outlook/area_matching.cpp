@@ -41,26 +41,52 @@ std::vector<MatchedUnit> match_areas(std::span<const AreaCount> before, std::spa
             district_pool[key.substr(0, 5)].after.push_back(key);
         }
     }
+    // Every kept code of a changed district joins its pool: an absorbing municipality may grow by
+    // a village (1 %) and cannot be told from natural change. Elsewhere a kept code whose
+    // population jumped (it absorbed a code of a neighbouring district) joins its Land's pool.
+    std::set<std::string> lands_changed;
+    for (const auto& [district, pool] : district_pool) {
+        lands_changed.insert(district.substr(0, 2));
+    }
+    std::map<std::string, Pool> pools;
     std::set<std::string> pooled;
     for (const auto& [key, value] : old_pop) {
         const auto it = new_pop.find(key);
-        const auto district = district_pool.find(key.substr(0, 5));
-        if (it == new_pop.end() || district == district_pool.end()) {
+        if (it == new_pop.end()) {
             continue;
         }
-        const double a = value.value_or(0.0);
-        const double b = it->second.value_or(0.0);
-        if (!value || !it->second || std::abs(b - a) > config.jump_share * std::max(a, 1.0)) {
-            district->second.before.push_back(key);
-            district->second.after.push_back(key);
+        const auto district = district_pool.find(key.substr(0, 5));
+        Pool* target = nullptr;
+        if (district != district_pool.end()) {
+            target = &district->second;
+        } else if (lands_changed.contains(key.substr(0, 2))) {
+            const double a = value.value_or(0.0);
+            const double b = it->second.value_or(0.0);
+            if (!value || !it->second || std::abs(b - a) > config.jump_share * std::max(a, 1.0)) {
+                target = &pools[key.substr(0, 2)];
+            }
+        }
+        if (target != nullptr) {
+            target->before.push_back(key);
+            target->after.push_back(key);
             pooled.insert(key);
         }
     }
-    // One-sided district pools (codes moved to another district) are pooled per Land.
-    std::map<std::string, Pool> pools;
+    // District pools that are one-sided or whose population jumped (codes moved to another
+    // district) are pooled per Land.
+    const auto sum = [](const std::vector<std::string>& keys, const auto& pop) {
+        double s = 0;
+        for (const auto& k : keys) {
+            s += pop.at(k).value_or(0.0);
+        }
+        return s;
+    };
     for (auto& [district, pool] : district_pool) {
-        const bool one_sided = pool.before.empty() || pool.after.empty();
-        auto& target = pools[one_sided ? district.substr(0, 2) : district];
+        const double a = sum(pool.before, old_pop);
+        const double b = sum(pool.after, new_pop);
+        const bool moved = pool.before.empty() || pool.after.empty() ||
+                           std::abs(b - a) > config.pool_jump_share * std::max(a, 1.0);
+        auto& target = pools[moved ? district.substr(0, 2) : district];
         target.before.insert(target.before.end(), pool.before.begin(), pool.before.end());
         target.after.insert(target.after.end(), pool.after.begin(), pool.after.end());
     }

@@ -2,10 +2,12 @@
 // Matching municipalities across a change of the territorial status (Gebietsstand), for comparing
 // a projection from one date with the count of a later date. Municipalities merge (a code
 // disappears, another absorbs it or a new code appears); the directories say who exists, not who
-// became whom. So: a code present at both dates is its own unit unless its district also lost or
-// gained codes and its population jumped; everything changed within a district is pooled into one
-// unit of that district; a pool with only one side (codes moved between districts) is pooled per
-// Land. Totals are kept exactly: every code lands in exactly one unit. docs/population-projection.md.
+// became whom, and a town that absorbs a village grows by 1 %, which natural change can hide. So:
+// a district whose codes changed is one pooled unit; elsewhere a code present at both dates is its
+// own unit unless its population jumped in a Land with changes; a district pool with only one side
+// or a jump of its population (codes moved between districts, as in Thuringia's 2019 reform) is
+// pooled per Land. Totals are kept exactly:
+// every code lands in exactly one unit. docs/population-projection.md.
 
 #include <optional>
 #include <span>
@@ -30,10 +32,13 @@ struct MatchedUnit {
 };
 
 struct MatchingConfig {
-    // A code kept at both dates joins its district's pool if its population changed by more than
-    // this share (absorbed or gave territory). 10 % is an assumption: three years of migration
-    // rarely move a municipality that far, a merger almost always does.
+    // Outside changed districts, a code kept at both dates is pooled per Land if its population
+    // changed by more than this share (it absorbed or gave territory). 10 % is an assumption: three
+    // years of migration rarely move a municipality that far.
     double jump_share = 0.10;
+    // A district's pool whose population changed by more than this share lost or gained codes
+    // to or from another district; such pools are merged per Land (an assumption, like above).
+    double pool_jump_share = 0.20;
 };
 
 std::vector<MatchedUnit> match_areas(std::span<const AreaCount> before, std::span<const AreaCount> after,

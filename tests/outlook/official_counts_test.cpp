@@ -1,0 +1,50 @@
+#include "outlook/official_counts.hpp"
+
+#include "test_paths.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <numeric>
+
+namespace lw::outlook {
+namespace {
+
+std::size_t pooled_count(const std::vector<MatchedUnit>& units) {
+    return static_cast<std::size_t>(std::count_if(units.begin(), units.end(), [](const auto& u) { return u.pooled(); }));
+}
+
+// The real directories of 2016 (GV100AD 30.09.2018) and 2019 (GV-ISys) for all of Germany.
+TEST(OfficialCounts, GermanyIn2016And2019MatchesAcrossTheMergers) {
+    const auto demo = test::demo_dir() / "statistics";
+    const auto before = read_official_counts(demo / "gv100ad-2018/GV100AD_300918.ASC", "31.12.2016");
+    const auto after = read_official_counts(demo / "gv-isys-2019/AuszugGV4QAktuell.csv", "31.12.2019");
+    EXPECT_EQ(before.reference_date, "2016-12-31");
+    EXPECT_GT(before.total.size(), 11000u);
+    EXPECT_GT(after.total.size(), 10900u);
+    const auto units = match_areas(before.total, after.total);
+    const auto sum = [](const std::vector<MatchedUnit>& u, bool b) {
+        return std::accumulate(u.begin(), u.end(), 0.0, [&](double s, const auto& x) {
+            return s + (b ? x.population_before : x.population_after);
+        });
+    };
+    const auto given = [](const std::vector<AreaCount>& a) {
+        return std::accumulate(a.begin(), a.end(), 0.0, [](double s, const auto& x) { return s + x.population.value_or(0); });
+    };
+    // Every code lands in exactly one unit, so the totals are kept.
+    EXPECT_DOUBLE_EQ(sum(units, true), given(before.total));
+    EXPECT_DOUBLE_EQ(sum(units, false), given(after.total));
+    // Germany: 82.5 M (2016) and 83.2 M (2019); 290 codes disappear, 205 appear, in a few
+    // dozen districts.
+    EXPECT_NEAR(given(after.total), 83.17e6, 0.01e6);
+    EXPECT_GT(pooled_count(units), 20u);
+    EXPECT_LT(pooled_count(units), 120u);
+    for (const auto& u : units) {
+        if (u.complete && u.population_before > 5000) {
+            EXPECT_NEAR(u.population_after / u.population_before, 1.0, 0.2) << u.label;
+        }
+    }
+}
+
+} // namespace
+} // namespace lw::outlook

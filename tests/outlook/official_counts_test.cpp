@@ -1,10 +1,15 @@
 #include "outlook/official_counts.hpp"
 
+#include "outlook/backtest_errors.hpp"
+
 #include "test_paths.hpp"
 
 #include <gtest/gtest.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <iostream>
 #include <numeric>
 
 namespace lw::outlook {
@@ -44,6 +49,21 @@ TEST(OfficialCounts, GermanyIn2016And2019MatchesAcrossTheMergers) {
             EXPECT_NEAR(u.population_after / u.population_before, 1.0, 0.2) << u.label;
         }
     }
+    // The naive "no change" forecast: errors of a few per cent in three years, larger in small
+    // municipalities (the baseline every projection must beat).
+    std::vector<UnitForecast> naive;
+    for (const auto& u : units) {
+        naive.push_back({u.population_before, std::nullopt, std::nullopt});
+    }
+    const auto errors = summarise_errors(units, naive);
+    for (const auto& e : errors) {
+        std::cout << fmt::format("naive {:>18}: {:5} units, median APE {:.2f} %, P90 {:.2f} %, mean {:+.2f} %\n",
+                                 e.size_class, e.units, e.median_ape, e.p90_ape, e.mean_error);
+    }
+    EXPECT_GT(errors.back().units, 7000u); // 7,888: pooled districts count once
+    EXPECT_GT(errors.back().median_ape, 0.5);
+    EXPECT_LT(errors.back().median_ape, 5.0);
+    EXPECT_GT(errors[0].p90_ape, errors[3].p90_ape);
 }
 
 } // namespace

@@ -56,6 +56,11 @@ TEST(OfficialCounts, GermanyIn2016And2019MatchesAcrossTheMergers) {
         naive.push_back({u.population_before, std::nullopt, std::nullopt});
     }
     const auto errors = summarise_errors(units, naive);
+    std::size_t codes_pooled = 0;
+    for (const auto& u : units) {
+        codes_pooled += u.pooled() ? u.before.size() : 0;
+    }
+    std::cout << fmt::format("{} units, {} pooled holding {} codes of 2016\n", units.size(), pooled_count(units), codes_pooled);
     for (const auto& e : errors) {
         std::cout << fmt::format("naive {:>18}: {:5} units, median APE {:.2f} %, P90 {:.2f} %, mean {:+.2f} %\n",
                                  e.size_class, e.units, e.median_ape, e.p90_ape, e.mean_error);

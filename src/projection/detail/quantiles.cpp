@@ -1,0 +1,94 @@
+#include "projection/detail/quantiles.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace lw::projection::detail {
+
+namespace {
+
+// Histogram path is used while the range is at most this many times the sample count.
+constexpr std::int64_t histogram_range_factor = 4;
+
+template <typename T>
+bool use_histogram(std::span<const T> values, std::int64_t& lo, std::int64_t& hi) {
+    const auto [min_it, max_it] = std::minmax_element(values.begin(), values.end());
+    lo = *min_it;
+    hi = *max_it;
+    return hi - lo < histogram_range_factor * static_cast<std::int64_t>(values.size()) + 1;
+}
+
+// Fills scratch.counts[v - lo] with the number of samples <= v.
+template <typename T>
+void cumulative_histogram(std::span<const T> values, std::int64_t lo, std::int64_t hi,
+                          QuantileScratch& scratch) {
+    scratch.counts.assign(static_cast<std::size_t>(hi - lo + 1), 0);
+    for (const T value : values) {
+        ++scratch.counts[static_cast<std::size_t>(value - lo)];
+    }
+    std::uint32_t running = 0;
+    for (std::uint32_t& count : scratch.counts) {
+        running += count;
+        count = running;
+    }
+}
+
+} // namespace
+
+void quantiles(std::span<const std::int32_t> values, std::span<const double> levels,
+               std::span<float> out, QuantileScratch& scratch) {
+    const std::size_t n = values.size();
+    std::int64_t lo = 0;
+    std::int64_t hi = 0;
+    const bool histogram = use_histogram(values, lo, hi);
+    if (histogram) {
+        cumulative_histogram(values, lo, hi, scratch);
+    } else {
+        scratch.sorted.assign(values.begin(), values.end());
+        std::sort(scratch.sorted.begin(), scratch.sorted.end());
+    }
+    // k-th smallest (0-based).
+    auto order_statistic = [&](std::size_t k) -> double {
+        if (!histogram) {
+            return static_cast<double>(scratch.sorted[k]);
+        }
+        const auto it = std::upper_bound(scratch.counts.begin(), scratch.counts.end(),
+                                         static_cast<std::uint32_t>(k));
+        return static_cast<double>(lo + (it - scratch.counts.begin()));
+    };
+    for (std::size_t idx = 0; idx < levels.size(); ++idx) {
+        const double h = static_cast<double>(n - 1) * levels[idx];
+        const auto below = static_cast<std::size_t>(std::floor(h));
+        const double x_lo = order_statistic(below);
+        const double x_hi = below + 1 < n ? order_statistic(below + 1) : x_lo;
+        out[idx] = static_cast<float>(x_lo + (h - static_cast<double>(below)) * (x_hi - x_lo));
+    }
+}
+
+void append_distribution(std::span<const std::int64_t> values, std::vector<std::int64_t>& value_out,
+                         std::vector<std::uint32_t>& at_or_below_out, QuantileScratch& scratch) {
+    std::int64_t lo = 0;
+    std::int64_t hi = 0;
+    if (use_histogram(values, lo, hi)) {
+        cumulative_histogram(values, lo, hi, scratch);
+        std::uint32_t previous = 0;
+        for (std::size_t idx = 0; idx < scratch.counts.size(); ++idx) {
+            if (scratch.counts[idx] != previous) {
+                value_out.push_back(lo + static_cast<std::int64_t>(idx));
+                at_or_below_out.push_back(scratch.counts[idx]);
+                previous = scratch.counts[idx];
+            }
+        }
+        return;
+    }
+    scratch.sorted.assign(values.begin(), values.end());
+    std::sort(scratch.sorted.begin(), scratch.sorted.end());
+    for (std::size_t idx = 0; idx < scratch.sorted.size(); ++idx) {
+        if (idx + 1 == scratch.sorted.size() || scratch.sorted[idx + 1] != scratch.sorted[idx]) {
+            value_out.push_back(scratch.sorted[idx]);
+            at_or_below_out.push_back(static_cast<std::uint32_t>(idx + 1));
+        }
+    }
+}
+
+} // namespace lw::projection::detail

@@ -15,6 +15,7 @@ void register_whatif(CLI::App& app);
 void register_isochrone(CLI::App& app);
 void register_locate(CLI::App& app);
 void register_facilities(CLI::App& app);
+void register_project(CLI::App& app);
 void register_scenarios(CLI::App& app);
 
 // The workspace option every stage takes (-w/--workspace, or LEBENSWERT_WORKSPACE).

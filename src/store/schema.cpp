@@ -166,10 +166,37 @@ void migration_2(Database& db) {
                               "Areas reachable within a time from a facility or point"});
 }
 
+// Version 3: population projections (scenarios, population by age and sex with intervals,
+// derived demand with intervals and exceedance probabilities).
+void migration_3(Database& db) {
+    create_attribute_table(db, "projection_scenarios", R"sql(
+  id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, name TEXT NOT NULL UNIQUE, description TEXT,
+  created_at TEXT NOT NULL, base_year INTEGER NOT NULL, last_year INTEGER NOT NULL,
+  runs INTEGER NOT NULL, seed INTEGER NOT NULL, assumptions TEXT NOT NULL, tool_version TEXT NOT NULL)sql",
+                           "Population projection scenarios: assumptions (JSON), base and last year, Monte-Carlo runs");
+    create_attribute_table(db, "projection_population", R"sql(
+  scenario_id INTEGER NOT NULL REFERENCES projection_scenarios(id) ON DELETE CASCADE,
+  ags TEXT NOT NULL, year INTEGER NOT NULL, sex TEXT NOT NULL, age INTEGER NOT NULL,
+  deterministic REAL NOT NULL, p025 REAL, p10 REAL, p50 REAL, p90 REAL, p975 REAL,
+  PRIMARY KEY (scenario_id, ags, year, sex, age))sql",
+                           "Projected population by single year of age (100 = 100+) and sex, with Monte-Carlo percentiles");
+    create_attribute_table(db, "projection_demand", R"sql(
+  scenario_id INTEGER NOT NULL REFERENCES projection_scenarios(id) ON DELETE CASCADE,
+  ags TEXT NOT NULL, year INTEGER NOT NULL, indicator TEXT NOT NULL,
+  deterministic REAL NOT NULL, p025 REAL, p10 REAL, p50 REAL, p90 REAL, p975 REAL,
+  PRIMARY KEY (scenario_id, ags, year, indicator))sql",
+                           "Derived demand per municipality and year (children by Kita and school age, 65+, 80+, ...) with percentiles");
+    create_attribute_table(db, "projection_exceedance", R"sql(
+  scenario_id INTEGER NOT NULL REFERENCES projection_scenarios(id) ON DELETE CASCADE,
+  ags TEXT NOT NULL, year INTEGER NOT NULL, indicator TEXT NOT NULL, capacity REAL NOT NULL,
+  probability REAL NOT NULL, PRIMARY KEY (scenario_id, ags, year, indicator, capacity))sql",
+                           "Probability that a demand exceeds a given capacity (Monte-Carlo share of runs)");
+}
+
 using Migration = std::function<void(Database&)>;
 
 const std::vector<Migration>& migrations() {
-    static const std::vector<Migration> list{&migration_1, &migration_2};
+    static const std::vector<Migration> list{&migration_1, &migration_2, &migration_3};
     return list;
 }
 

@@ -4,6 +4,7 @@
 #include "store/workspace.hpp"
 #include "test_paths.hpp"
 
+#include <fmt/format.h>
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -149,6 +150,43 @@ GROUP BY o.nearest_fid ORDER BY sum(o.population) DESC LIMIT 1)sql");
     r = run({binary().string(), "isochrone", "-w", ws, "--facility", std::to_string(*busiest), "--minutes", "5,10"});
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(db.query_int("SELECT count(*) FROM isochrones").value_or(0), 2);
+}
+
+TEST_F(DemoWorkspaces, WerraMeissnerProjectsTo2050WithIntervals) {
+    const auto ws = (dir->path() / "werra-meissner.gpkg").string();
+    auto r = run({binary().string(), "project", "run", "-w", ws, "--name", "Basis", "--runs", "200",
+                  "--capacity", "06636003:children_3_5:450"});
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_NE(r.out.find("Eschwege"), std::string::npos) << r.out;
+    r = run({binary().string(), "project", "run", "-w", ws, "--name", "Ohne Wanderung", "--no-migration", "--runs", "100"});
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    auto workspace = store::Workspace::open(ws);
+    auto& db = workspace.db();
+    const auto total = [&](const char* scenario, int year, const char* column) {
+        store::Statement q(db, fmt::format(R"sql(SELECT sum(d.{}) FROM projection_demand d
+JOIN projection_scenarios s ON s.id = d.scenario_id WHERE s.name = ? AND d.year = ? AND d.indicator = 'total')sql", column));
+        q.bind(1, scenario).bind(2, year);
+        EXPECT_TRUE(q.step());
+        return q.get_double(0);
+    };
+    // The base year is the official count exactly (16 inhabited municipalities, 31.12.2019).
+    EXPECT_DOUBLE_EQ(total("Basis", 2019, "deterministic"), 100'629);
+    EXPECT_DOUBLE_EQ(total("Basis", 2019, "p50"), 100'629);
+    // Without migration the district shrinks (births 7 per 1,000, far fewer than deaths, FACTS
+    // section 1); the scenario with the migration of 2016-2019 shrinks less.
+    EXPECT_LT(total("Ohne Wanderung", 2050, "deterministic"), 0.85 * 100'629);
+    EXPECT_GT(total("Basis", 2050, "deterministic"), total("Ohne Wanderung", 2050, "deterministic"));
+    // Intervals are ordered and widen with the horizon.
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM projection_demand WHERE p10 > p50 OR p50 > p90").value_or(-1), 0);
+    EXPECT_GT(db.query_int(R"sql(SELECT count(*) FROM projection_demand a JOIN projection_demand b
+ON a.scenario_id = b.scenario_id AND a.ags = b.ags AND a.indicator = b.indicator
+WHERE a.indicator = 'total' AND a.year = 2030 AND b.year = 2050 AND b.p90 - b.p10 > a.p90 - a.p10)sql").value_or(0), 25);
+    // Single years of age for the age pyramid: 202 cells per municipality and year.
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM projection_population WHERE scenario_id = 1 AND year = 2050").value_or(0),
+              16 * 202);
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM projection_exceedance WHERE probability < 0 OR probability > 1").value_or(-1), 0);
+    r = run({binary().string(), "project", "list", "-w", ws});
+    EXPECT_NE(r.out.find("2 projections"), std::string::npos) << r.out;
 }
 
 TEST_F(DemoWorkspaces, QgisCompatibleToolsOpenThem) {

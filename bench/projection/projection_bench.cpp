@@ -143,7 +143,7 @@ void register_all() {
         benchmark::RegisterBenchmark("BM_Deterministic", BM_Deterministic)
             ->Args({421, 0})->Args({421, 1})->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark("BM_MonteCarlo", BM_MonteCarlo)
-            ->Args({10, 100})->Unit(benchmark::kMillisecond);
+            ->Args({10, 100})->Args({50, 1000})->Unit(benchmark::kMillisecond);
     }
 }
 

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "projection/detail/quantiles.hpp"
 #include "projection/detail/random.hpp"
+#include "projection/detail/sampling.hpp"
 
 #include <fmt/format.h>
 #include <tbb/blocked_range.h>
@@ -54,10 +55,15 @@ void validate_config(const MonteCarloConfig& config) {
 
 struct Scratch {
     std::vector<std::int32_t> population; // [(year * cell_count + cell) * runs + run]
-    std::vector<Rng> rng;                 // per run
-    std::vector<double> shock;            // per run: this step's migration rate shift
-    std::vector<double> births;           // per run: expected births of this step
-    std::vector<std::int64_t> sums;       // per run: an aggregate
+    detail::RunStreams streams;           // per run
+    detail::BatchScratch batch;
+    // Per run, for the cell at hand: uniforms, event probabilities or means, drawn counts.
+    std::vector<float> u0, u1, u2, q0, q1, lambda, rate;
+    std::vector<std::int32_t> deaths0, deaths1, migrants, persons;
+    std::vector<double> shock;      // per run: this step's migration rate shift
+    std::vector<float> shock_f;
+    std::vector<double> births;     // per run: expected births of this step
+    std::vector<std::int64_t> sums; // per run: an aggregate
     detail::QuantileScratch quantile;
 };
 
@@ -66,32 +72,13 @@ struct Model {
     const MonteCarloConfig& config;
     const std::vector<double>& fertility_factor;
     const std::vector<double>& mortality_factor;
+    std::vector<float> mortality_factor_f;
 };
 
-// Deaths among `persons` with probability q (noise) or its rounded expectation.
-inline std::int64_t draw_deaths(std::int64_t persons, double q, bool noise, Rng& rng) {
-    if (noise) {
-        return detail::binomial(persons, q, rng);
-    }
-    const double expected = static_cast<double>(persons) * q;
+// Unbiased random rounding of an expectation with the given uniform (no demographic noise).
+inline std::int32_t round_at(double expected, float u) {
     const double whole = std::floor(expected);
-    return static_cast<std::int64_t>(whole) + (rng.uniform() < expected - whole ? 1 : 0);
-}
-
-// Signed count around `expected` (net migration, births).
-inline std::int64_t draw_count(double expected, bool noise, Rng& rng) {
-    if (expected == 0) {
-        return 0;
-    }
-    const double size = std::abs(expected);
-    std::int64_t count = 0;
-    if (noise) {
-        count = detail::poisson(size, rng);
-    } else {
-        const double whole = std::floor(size);
-        count = static_cast<std::int64_t>(whole) + (rng.uniform() < size - whole ? 1 : 0);
-    }
-    return expected < 0 ? -count : count;
+    return static_cast<std::int32_t>(whole) + (u < expected - whole ? 1 : 0);
 }
 
 void simulate_area(const Model& model, std::size_t area, Scratch& s, MonteCarloResult& result) {
@@ -101,76 +88,108 @@ void simulate_area(const Model& model, std::size_t area, Scratch& s, MonteCarloR
     const bool noise = config.demographic_noise;
     const std::size_t year_block = cell_count * runs;
     s.population.resize((input.years + 1) * year_block);
-    s.rng.resize(runs);
+    for (auto* v : {&s.u0, &s.u1, &s.u2, &s.q0, &s.q1, &s.lambda, &s.rate, &s.shock_f}) {
+        v->resize(runs);
+    }
+    for (auto* v : {&s.deaths0, &s.deaths1, &s.migrants, &s.persons}) {
+        v->resize(runs);
+    }
     s.shock.assign(runs, 0.0);
+    std::fill(s.shock_f.begin(), s.shock_f.end(), 0.0F);
     s.births.resize(runs);
     s.sums.resize(runs);
-    for (std::size_t run = 0; run < runs; ++run) {
-        s.rng[run] = Rng::stream(config.seed, area, run);
-    }
+    s.streams.seed(config.seed, area, runs);
     // Base population in whole persons: unbiased random rounding of fractional counts.
     const double* base = input.base_population.data() + area * cell_count;
     for (std::size_t cell_idx = 0; cell_idx < cell_count; ++cell_idx) {
-        const double whole = std::floor(base[cell_idx]);
-        const double fraction = base[cell_idx] - whole;
+        s.streams.fill(s.u0);
         std::int32_t* out = s.population.data() + cell_idx * runs;
         for (std::size_t run = 0; run < runs; ++run) {
-            const bool up = fraction > 0 && s.rng[run].uniform() < fraction;
-            out[run] = static_cast<std::int32_t>(whole) + (up ? 1 : 0);
+            out[run] = round_at(base[cell_idx], s.u0[run]);
         }
     }
     const double fert_mult = fertility_multiplier_of(input, area);
     const double mort_mult = mortality_multiplier_of(input, area);
     const double sex_share[sex_count] = {input.male_share_at_birth,
                                          1.0 - input.male_share_at_birth};
+    const float* mort_f = model.mortality_factor_f.data();
     std::int64_t clipped = 0;
-    // Cell `cell_idx` at the end of the step from `persons` at the start, `deaths` of them dying.
-    auto finish = [&](std::int64_t persons, std::int64_t deaths, double rate, std::size_t run) {
-        const std::int64_t survivors = persons - deaths;
-        const double shifted = std::max(-1.0, rate + s.shock[run]);
-        std::int64_t migrants = draw_count(shifted * static_cast<double>(persons), noise, s.rng[run]);
-        if (survivors + migrants < 0) {
-            clipped += -(survivors + migrants);
-            migrants = -survivors;
+
+    // deaths[run] among n[run] with probability min(1, q * national factor of the run).
+    auto draw_deaths = [&](const std::int32_t* n, double q, std::vector<float>& q_run,
+                           std::vector<float>& u, std::vector<std::int32_t>& deaths) {
+        s.streams.fill(u);
+        const auto qf = static_cast<float>(q);
+        for (std::size_t run = 0; run < runs; ++run) {
+            q_run[run] = std::min(1.0F, qf * mort_f[run]);
         }
-        return static_cast<std::int32_t>(survivors + migrants);
+        if (noise) {
+            detail::binomial_batch(std::span<const std::int32_t>(n, runs), q_run, u, deaths, s.batch);
+        } else {
+            for (std::size_t run = 0; run < runs; ++run) {
+                deaths[run] = round_at(static_cast<double>(n[run]) * q_run[run], u[run]);
+            }
+        }
     };
+    // to[run] = persons - deaths + net migrants (rate per head x persons at the start), clipped
+    // at an empty cell; the clipped part is counted.
+    auto finish = [&](double rate, std::int32_t* to) {
+        s.streams.fill(s.u2);
+        const auto rate_f = static_cast<float>(rate);
+        for (std::size_t run = 0; run < runs; ++run) {
+            s.rate[run] = std::max(-1.0F, rate_f + s.shock_f[run]);
+            s.lambda[run] = std::abs(s.rate[run]) * static_cast<float>(s.persons[run]);
+        }
+        if (noise) {
+            detail::poisson_batch(s.lambda, s.u2, s.migrants, s.batch);
+        } else {
+            for (std::size_t run = 0; run < runs; ++run) {
+                s.migrants[run] = round_at(s.lambda[run], s.u2[run]);
+            }
+        }
+        std::int64_t cut = 0;
+        for (std::size_t run = 0; run < runs; ++run) {
+            const std::int32_t survivors = s.persons[run] - s.deaths0[run];
+            const std::int32_t migrants = s.rate[run] < 0 ? -s.migrants[run] : s.migrants[run];
+            const std::int32_t end = survivors + migrants;
+            cut += end < 0 ? -end : 0;
+            to[run] = std::max(end, 0);
+        }
+        clipped += cut;
+    };
+
     for (std::size_t step = 0; step < input.years; ++step) {
         const std::int32_t* prev = s.population.data() + step * year_block;
         std::int32_t* next = s.population.data() + (step + 1) * year_block;
         const std::span<const double> surv = survival_of_step(input, step);
         const std::span<const double> rate = migration_of_step(input, area, step);
         if (config.migration_shock_sd > 0) {
+            s.streams.fill(s.u0);
             for (std::size_t run = 0; run < runs; ++run) {
-                s.shock[run] = config.migration_shock_sd * s.rng[run].normal();
+                s.shock[run] = config.migration_shock_sd * detail::inverse_normal(s.u0[run]);
+                s.shock_f[run] = static_cast<float>(s.shock[run]);
             }
         }
         for (std::size_t sex_idx = 0; sex_idx < sex_count; ++sex_idx) {
             const std::size_t first = sex_idx * age_count;
             for (std::size_t age_idx = 1; age_idx < open_age; ++age_idx) {
                 const double q = std::min(1.0, (1.0 - surv[first + age_idx - 1]) * mort_mult);
-                const double cell_rate = rate[first + age_idx];
                 const std::int32_t* from = prev + (first + age_idx - 1) * runs;
-                std::int32_t* to = next + (first + age_idx) * runs;
-                for (std::size_t run = 0; run < runs; ++run) {
-                    const double q_run = std::min(1.0, q * model.mortality_factor[run]);
-                    const std::int64_t deaths = draw_deaths(from[run], q_run, noise, s.rng[run]);
-                    to[run] = finish(from[run], deaths, cell_rate, run);
-                }
+                draw_deaths(from, q, s.q0, s.u0, s.deaths0);
+                std::copy_n(from, runs, s.persons.data());
+                finish(rate[first + age_idx], next + (first + age_idx) * runs);
             }
             const double q_99 = std::min(1.0, (1.0 - surv[first + open_age - 1]) * mort_mult);
             const double q_open = std::min(1.0, (1.0 - surv[first + open_age]) * mort_mult);
             const std::int32_t* from_99 = prev + (first + open_age - 1) * runs;
             const std::int32_t* from_open = prev + (first + open_age) * runs;
-            std::int32_t* to = next + (first + open_age) * runs;
+            draw_deaths(from_99, q_99, s.q0, s.u0, s.deaths0);
+            draw_deaths(from_open, q_open, s.q1, s.u1, s.deaths1);
             for (std::size_t run = 0; run < runs; ++run) {
-                const double factor = model.mortality_factor[run];
-                const std::int64_t deaths =
-                    draw_deaths(from_99[run], std::min(1.0, q_99 * factor), noise, s.rng[run]) +
-                    draw_deaths(from_open[run], std::min(1.0, q_open * factor), noise, s.rng[run]);
-                to[run] = finish(std::int64_t{from_99[run]} + from_open[run], deaths,
-                                 rate[first + open_age], run);
+                s.deaths0[run] += s.deaths1[run];
+                s.persons[run] = from_99[run] + from_open[run];
             }
+            finish(rate[first + open_age], next + (first + open_age) * runs);
         }
         // Expected births from the mean of women at the start and end of the step.
         const std::span<const double> fert = fertility_of_step(input, step);
@@ -189,16 +208,24 @@ void simulate_area(const Model& model, std::size_t area, Scratch& s, MonteCarloR
         const std::span<const double> birth_surv = birth_survival_of_step(input, step);
         for (std::size_t sex_idx = 0; sex_idx < sex_count; ++sex_idx) {
             const double q = std::min(1.0, (1.0 - birth_surv[sex_idx]) * mort_mult);
-            std::int32_t* to = next + sex_idx * age_count * runs;
+            // Poisson births thinned by sex and by survival to 31.12 are again Poisson, so the
+            // surviving births of each sex are drawn directly.
+            s.streams.fill(s.u1);
             for (std::size_t run = 0; run < runs; ++run) {
-                // Poisson births thinned by sex and by survival to 31.12 are again Poisson, so
-                // the surviving births of each sex are drawn directly.
                 const double alive = 1.0 - std::min(1.0, q * model.mortality_factor[run]);
-                const double expected = s.births[run] * fert_mult * model.fertility_factor[run] *
-                                        sex_share[sex_idx] * alive;
-                const std::int64_t born = draw_count(expected, noise, s.rng[run]);
-                to[run] = finish(born, 0, rate[sex_idx * age_count], run);
+                s.lambda[run] = static_cast<float>(s.births[run] * fert_mult *
+                                                   model.fertility_factor[run] *
+                                                   sex_share[sex_idx] * alive);
             }
+            if (noise) {
+                detail::poisson_batch(s.lambda, s.u1, s.persons, s.batch);
+            } else {
+                for (std::size_t run = 0; run < runs; ++run) {
+                    s.persons[run] = round_at(s.lambda[run], s.u1[run]);
+                }
+            }
+            std::fill(s.deaths0.begin(), s.deaths0.end(), 0);
+            finish(rate[sex_idx * age_count], next + sex_idx * age_count * runs);
         }
     }
     result.migration_clipped[area] = clipped;
@@ -263,7 +290,8 @@ MonteCarloResult simulate(const ProjectionInput& input, const MonteCarloConfig& 
         result.fertility_factor[run] = std::exp(config.fertility_sd * rng.normal());
         result.mortality_factor[run] = std::exp(config.mortality_sd * rng.normal());
     }
-    const Model model{input, config, result.fertility_factor, result.mortality_factor};
+    Model model{input, config, result.fertility_factor, result.mortality_factor, {}};
+    model.mortality_factor_f.assign(result.mortality_factor.begin(), result.mortality_factor.end());
     tbb::enumerable_thread_specific<Scratch> scratch;
     const int threads = config.threads == 0 ? tbb::task_arena::automatic
                                             : static_cast<int>(config.threads);

@@ -108,6 +108,7 @@ void BM_MonteCarlo(benchmark::State& state) {
     const ProjectionInput input = synthetic_input(static_cast<std::size_t>(state.range(0)));
     lw::projection::MonteCarloConfig config;
     config.runs = static_cast<std::uint32_t>(state.range(1));
+    config.cell_quantiles = state.range(2) != 0;
     // Spread parameters: assumptions of the right order until the backtest calibrates them.
     config.migration_shock_sd = 0.005;
     config.fertility_sd = 0.05;
@@ -127,6 +128,7 @@ void BM_MonteCarlo(benchmark::State& state) {
     state.counters["cell_years_per_s"] = benchmark::Counter(
         static_cast<double>(input.area_count * years * cell_count * config.runs),
         benchmark::Counter::kIsIterationInvariantRate);
+    state.counters["cell_quantiles"] = config.cell_quantiles ? 1 : 0;
     state.counters["distinct_aggregate_values"] = static_cast<double>(distinct);
     state.counters["peak_rss_mb"] = peak_rss_mb();
 }
@@ -136,14 +138,14 @@ void register_all() {
         benchmark::RegisterBenchmark("BM_Deterministic", BM_Deterministic)
             ->Args({11000, 0})->Args({11000, 1})->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark("BM_MonteCarlo", BM_MonteCarlo)
-            ->Args({421, 1000})->Unit(benchmark::kMillisecond)->Iterations(2);
+            ->Args({421, 1000, 1})->Args({421, 1000, 0})->Unit(benchmark::kMillisecond)->Iterations(2);
         benchmark::RegisterBenchmark("BM_MonteCarlo", BM_MonteCarlo)
-            ->Args({11000, 1000})->Unit(benchmark::kMillisecond)->Iterations(1);
+            ->Args({11000, 1000, 1})->Unit(benchmark::kMillisecond)->Iterations(1);
     } else {
         benchmark::RegisterBenchmark("BM_Deterministic", BM_Deterministic)
             ->Args({421, 0})->Args({421, 1})->Unit(benchmark::kMillisecond);
         benchmark::RegisterBenchmark("BM_MonteCarlo", BM_MonteCarlo)
-            ->Args({10, 100})->Args({50, 1000})->Unit(benchmark::kMillisecond);
+            ->Args({10, 100, 1})->Args({50, 1000, 1})->Args({50, 1000, 0})->Unit(benchmark::kMillisecond);
     }
 }
 

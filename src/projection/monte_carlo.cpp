@@ -232,7 +232,7 @@ void simulate_area(const Model& model, std::size_t area, Scratch& s, MonteCarloR
 
     // Reduce: quantiles per year x cell, distributions per year x aggregate.
     const std::size_t levels = config.quantile_levels.size();
-    for (std::size_t year = 0; year <= input.years; ++year) {
+    for (std::size_t year = 0; config.cell_quantiles && year <= input.years; ++year) {
         for (std::size_t cell_idx = 0; cell_idx < cell_count; ++cell_idx) {
             const std::span<const std::int32_t> values(
                 s.population.data() + year * year_block + cell_idx * runs, runs);
@@ -279,8 +279,10 @@ MonteCarloResult simulate(const ProjectionInput& input, const MonteCarloConfig& 
     result.runs = config.runs;
     result.quantile_levels = config.quantile_levels;
     result.aggregates = config.aggregates;
-    result.quantiles.resize(input.area_count * (input.years + 1) * cell_count *
-                            config.quantile_levels.size());
+    if (config.cell_quantiles) {
+        result.quantiles.resize(input.area_count * (input.years + 1) * cell_count *
+                                config.quantile_levels.size());
+    }
     result.distributions.resize(input.area_count);
     result.migration_clipped.assign(input.area_count, 0);
     result.fertility_factor.resize(config.runs);

@@ -68,6 +68,22 @@ TEST(MonteCarlo, SameSeedSameResultsForAnyThreadCount) {
     EXPECT_NE(other.quantiles, two.quantiles);
 }
 
+// Without cell quantiles the aggregates are the same draws (same streams), only the per-cell
+// reduction is skipped.
+TEST(MonteCarlo, AggregatesOnlyGiveTheSameDistributions) {
+    const ProjectionInput input = village_and_town();
+    MonteCarloConfig config = small_config();
+    const MonteCarloResult full = simulate(input, config);
+    config.cell_quantiles = false;
+    const MonteCarloResult lean = simulate(input, config);
+    EXPECT_FALSE(full.quantiles.empty());
+    EXPECT_TRUE(lean.quantiles.empty());
+    for (std::size_t area = 0; area < input.area_count; ++area) {
+        EXPECT_EQ(full.distributions[area].value, lean.distributions[area].value);
+        EXPECT_EQ(full.distributions[area].at_or_below, lean.distributions[area].at_or_below);
+    }
+}
+
 TEST(MonteCarlo, QuantilesAndExceedanceMatchTheSortedRunValues) {
     const ProjectionInput input = village_and_town();
     const MonteCarloResult result = simulate(input, small_config());

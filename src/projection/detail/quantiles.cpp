@@ -12,9 +12,15 @@ constexpr std::int64_t histogram_range_factor = 4;
 
 template <typename T>
 bool use_histogram(std::span<const T> values, std::int64_t& lo, std::int64_t& hi) {
-    const auto [min_it, max_it] = std::minmax_element(values.begin(), values.end());
-    lo = *min_it;
-    hi = *max_it;
+    // Plain min/max loop: vectorises, unlike std::minmax_element.
+    T low = values[0];
+    T high = values[0];
+    for (const T value : values) {
+        low = std::min(low, value);
+        high = std::max(high, value);
+    }
+    lo = low;
+    hi = high;
     return hi - lo < histogram_range_factor * static_cast<std::int64_t>(values.size()) + 1;
 }
 

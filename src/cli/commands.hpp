@@ -16,6 +16,7 @@ void register_isochrone(CLI::App& app);
 void register_locate(CLI::App& app);
 void register_facilities(CLI::App& app);
 void register_project(CLI::App& app);
+void register_housing(CLI::App& app);
 void register_scenarios(CLI::App& app);
 
 // The workspace option every stage takes (-w/--workspace, or LEBENSWERT_WORKSPACE).

@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
     app.set_version_flag("--version", std::string(lw::version));
     app.footer("Typical order: init, import boundaries, import stats, import grid, import osm,\n"
                "import facilities, distribute, info; then the analyses: access, facilities, whatif,\n"
-               "isochrone, locate, project. Each import lands completely or not at all.\n"
+               "isochrone, locate, project, housing. Each import lands completely or not at all.\n"
                "Exit codes and examples: docs/cli.md; worked example: scripts/build-demo.sh");
     app.require_subcommand(1);
     lw::cli::register_init(app);
@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
     lw::cli::register_facilities(app);
     lw::cli::register_scenarios(app);
     lw::cli::register_project(app);
+    lw::cli::register_housing(app);
 
     try {
         app.parse(argc, argv);

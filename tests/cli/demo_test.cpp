@@ -189,6 +189,24 @@ WHERE a.indicator = 'total' AND a.year = 2030 AND b.year = 2050 AND b.p90 - b.p1
     EXPECT_NE(r.out.find("2 projections"), std::string::npos) << r.out;
 }
 
+TEST_F(DemoWorkspaces, LaufHiddenVacancyIsModelledPerMunicipality) {
+    const auto ws = (dir->path() / "lauf.gpkg").string();
+    // Almost every OSM building in Lauf is tagged only building=yes: without a floor-area rule
+    // hardly any counts as a one- or two-family house.
+    auto r = run({binary().string(), "housing", "-w", ws});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    r = run({binary().string(), "housing", "-w", ws, "--generic-max-floor-area", "300"});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto at = r.out.find("Lauf a.d.Pegnitz");
+    ASSERT_NE(at, std::string::npos) << r.out;
+    const auto open = r.out.find('(', at);
+    const double share = std::stod(r.out.substr(open + 1));
+    EXPECT_GT(share, 5.0) << r.out; // % of the houses
+    EXPECT_LT(share, 40.0) << r.out;
+    r = run({binary().string(), "housing", "-w", (dir->path() / "werra-meissner.gpkg").string()});
+    EXPECT_EQ(r.exit_code, 6) << r.out; // no buildings there: a workspace error, not a zero
+}
+
 TEST_F(DemoWorkspaces, QgisCompatibleToolsOpenThem) {
     GDALAllRegister();
     for (const char* name : {"werra-meissner.gpkg", "lauf.gpkg"}) {

@@ -29,6 +29,10 @@ struct Aggregate {
     std::optional<Sex> sex; // empty: both sexes
 };
 
+// Instruction set of the simulation kernel. All paths give bit-identical results (tested); only
+// the speed differs. automatic: the widest the CPU supports.
+enum class SimdPath { automatic, baseline, avx2, avx512 };
+
 struct MonteCarloConfig {
     std::uint32_t runs = 1000;
     std::uint64_t seed = 1;
@@ -44,6 +48,7 @@ struct MonteCarloConfig {
     // the aggregates' distributions; saves the per-cell reduction and 1.4 GB for Germany.
     bool cell_quantiles = true;
     std::vector<Aggregate> aggregates;
+    SimdPath simd = SimdPath::automatic; // a path the CPU lacks is an input_value error
 };
 
 // Exact distribution of one aggregate's per-run values, per area: for (year, aggregate) the
@@ -78,6 +83,9 @@ struct MonteCarloResult {
 
 // Validates input and config (lw::Error input_value) and simulates all areas.
 MonteCarloResult simulate(const ProjectionInput& input, const MonteCarloConfig& config);
+
+// Whether this CPU can run `path` (automatic and baseline: always).
+bool simd_path_supported(SimdPath path);
 
 // P(aggregate > capacity) in year index `year` (0 = base), exactly over the runs.
 double exceedance_probability(const MonteCarloResult& result, std::size_t area, std::size_t year,

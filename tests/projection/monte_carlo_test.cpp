@@ -1,3 +1,4 @@
+#include "core/error.hpp"
 #include "fixtures.hpp"
 #include "projection/deterministic.hpp"
 #include "projection/monte_carlo.hpp"
@@ -66,6 +67,35 @@ TEST(MonteCarlo, SameSeedSameResultsForAnyThreadCount) {
     config.seed = 43;
     const MonteCarloResult other = simulate(input, config);
     EXPECT_NE(other.quantiles, two.quantiles);
+}
+
+// Every SIMD path the CPU runs gives bit-identical results to the baseline (SSE2) kernel, with and
+// without demographic noise, for a run count that is no multiple of any vector width.
+TEST(MonteCarlo, EverySimdPathGivesIdenticalResults) {
+    const ProjectionInput input = village_and_town();
+    for (const bool noise : {true, false}) {
+        MonteCarloConfig config = small_config();
+        config.runs = 203;
+        config.demographic_noise = noise;
+        config.simd = SimdPath::baseline;
+        const MonteCarloResult reference = simulate(input, config);
+        for (const SimdPath path : {SimdPath::automatic, SimdPath::avx2, SimdPath::avx512}) {
+            if (!simd_path_supported(path)) {
+                config.simd = path;
+                EXPECT_THROW(simulate(input, config), Error);
+                continue;
+            }
+            config.simd = path;
+            const MonteCarloResult other = simulate(input, config);
+            EXPECT_EQ(other.quantiles, reference.quantiles) << static_cast<int>(path);
+            EXPECT_EQ(other.migration_clipped, reference.migration_clipped);
+            for (std::size_t area = 0; area < input.area_count; ++area) {
+                EXPECT_EQ(other.distributions[area].value, reference.distributions[area].value);
+                EXPECT_EQ(other.distributions[area].at_or_below,
+                          reference.distributions[area].at_or_below);
+            }
+        }
+    }
 }
 
 // Without cell quantiles the aggregates are the same draws (same streams), only the per-cell

@@ -6,80 +6,8 @@ namespace lw::projection::detail {
 
 namespace {
 
-// Margin of the vector "no event" test: covers the float rounding of the mean (relative 1e-6).
-constexpr float quiet_margin = 1e-5F;
-// Float cumulative probabilities below are within 1e-5 of the double ones (|n log1p(-q)| <= 28,
-// 2 ulp there, plus 8 additions); a uniform closer than this to one of them goes to double.
-constexpr float ambiguity = 1e-4F;
-constexpr int vector_events = 8; // the vector inversion resolves k = 0..7
-
-// e^x for x in [-87, 0], float, branch-free so loops over it vectorise: Cody-Waite reduction by
-// ln 2 and a degree-6 Taylor polynomial on |r| <= 0.35 (relative error < 2e-7).
-inline float exp_nonpositive(float x) {
-    x = std::max(x, -87.0F);
-    const float magic = 12582912.0F; // 1.5 * 2^23: adding and subtracting rounds to an integer
-    const float kf = (x * 1.44269504F + magic) - magic;
-    const float r = (x - kf * 0.693145751953125F) - kf * 1.428606765330187e-06F;
-    const float p =
-        1.0F + r * (1.0F + r * (0.5F + r * (1.0F / 6 + r * (1.0F / 24 + r * (1.0F / 120 + r * (1.0F / 720))))));
-    const auto bits = static_cast<std::uint32_t>(static_cast<std::int32_t>(kf) + 127) << 23;
-    return p * std::bit_cast<float>(bits);
-}
-
-// log(1 - q) for q in [0, 0.5]: -2 atanh(t), t = q / (2 - q) <= 1/3, series to t^13 (relative
-// error < 1e-8).
-inline float log1m(float q) {
-    const float t = q / (2.0F - q);
-    const float t2 = t * t;
-    const float series =
-        1.0F + t2 * (1.0F / 3 + t2 * (1.0F / 5 + t2 * (1.0F / 7 + t2 * (1.0F / 9 + t2 * (1.0F / 11 + t2 * (1.0F / 13))))));
-    return -2.0F * t * series;
-}
-
-// Inversion in float from p0 with ratio p(k+1)/p(k) = step / (k + 1), times (count - k) for the
-// binomial: returns k, or -1 if u is within `ambiguity` of a compared cumulative probability or
-// beyond k = 7.
-template <bool binomial>
-inline std::int32_t invert_small(float u, float p0, float count, float step) {
-    // Written without branches or short-circuits so that GCC vectorises the loop calling it.
-    float p = p0;
-    float cdf = p0;
-    std::int32_t k = 0;
-    std::int32_t ambiguous = static_cast<std::int32_t>(std::abs(u - cdf) < ambiguity);
-#pragma GCC unroll 8
-    for (int j = 0; j < vector_events - 1; ++j) {
-        k += static_cast<std::int32_t>(u >= cdf);
-        const float ratio = step / static_cast<float>(j + 1);
-        p *= binomial ? std::max(count - static_cast<float>(j), 0.0F) * ratio : ratio;
-        cdf += p;
-        ambiguous |= static_cast<std::int32_t>(std::abs(u - cdf) < ambiguity);
-    }
-    ambiguous |= static_cast<std::int32_t>(u >= cdf);
-    return ambiguous != 0 ? -1 : k;
-}
-
 inline std::int32_t round_normal_at(double mean, double sd, double u) {
     return static_cast<std::int32_t>(std::floor(mean + sd * inverse_normal(u) + 0.5));
-}
-
-// Runs whose flag is set, appended to `index` (flags are 0/1 bytes, scanned 8 at a time).
-void compact(std::span<const std::uint8_t> flags, std::vector<std::uint32_t>& index) {
-    index.clear();
-    const std::size_t n = flags.size();
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        std::uint64_t word = 0;
-        std::memcpy(&word, flags.data() + i, 8);
-        while (word != 0) {
-            index.push_back(static_cast<std::uint32_t>(i + static_cast<std::size_t>(std::countr_zero(word) / 8)));
-            word &= word - 1;
-        }
-    }
-    for (; i < n; ++i) {
-        if (flags[i] != 0) {
-            index.push_back(static_cast<std::uint32_t>(i));
-        }
-    }
 }
 
 } // namespace
@@ -100,24 +28,19 @@ void RunStreams::seed(std::uint64_t seed_value, std::uint64_t area, std::size_t 
     }
 }
 
-void RunStreams::fill(std::span<float> out) {
-    std::uint32_t* a = s0.data();
-    std::uint32_t* b = s1.data();
-    std::uint32_t* c = s2.data();
-    std::uint32_t* d = s3.data();
-    float* o = out.data();
-    const std::size_t n = out.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::uint32_t result = a[i] + d[i];
-        const std::uint32_t t = b[i] << 9;
-        c[i] ^= a[i];
-        d[i] ^= b[i];
-        b[i] ^= c[i];
-        a[i] ^= d[i];
-        c[i] ^= t;
-        d[i] = (d[i] << 11) | (d[i] >> 21);
-        o[i] = (static_cast<float>(static_cast<std::int32_t>(result >> 8)) + 0.5F) * 0x1.0p-24F;
+void RunStreams::fill(std::span<float> out) { baseline::fill_uniforms(*this, out); }
+
+bool cpu_has(Isa isa) {
+    switch (isa) {
+    case Isa::baseline:
+        return true;
+    case Isa::avx2:
+        return __builtin_cpu_supports("avx2") != 0;
+    case Isa::avx512:
+        return __builtin_cpu_supports("avx512f") != 0 && __builtin_cpu_supports("avx512vl") != 0 &&
+               __builtin_cpu_supports("avx512bw") != 0 && __builtin_cpu_supports("avx512dq") != 0;
     }
+    return false;
 }
 
 double inverse_normal(double p) {
@@ -191,80 +114,25 @@ std::int32_t binomial_inverse(std::int32_t n, double q, double u) {
     return k;
 }
 
-void poisson_batch(std::span<const float> lambda, std::span<const float> u, std::span<std::int32_t> k,
-                   BatchScratch& scratch) {
-    const std::size_t n = lambda.size();
-    // Pass 1 (vector): 0 events where certain; flag the rest.
-    std::vector<std::uint32_t>& index = scratch.index;
-    scratch.flag.resize(n);
-    std::uint8_t* flags = scratch.flag.data();
-    for (std::size_t i = 0; i < n; ++i) {
-        const bool quiet = u[i] < 1.0F - lambda[i] - quiet_margin;
-        flags[i] = quiet ? 0 : 1;
-        k[i] = 0;
-    }
-    compact(std::span<const std::uint8_t>(flags, n), index);
-    const std::size_t m = index.size();
-    scratch.a.resize(m);
-    scratch.u.resize(m);
-    scratch.k.resize(m);
-    for (std::size_t j = 0; j < m; ++j) {
-        scratch.a[j] = lambda[index[j]];
-        scratch.u[j] = u[index[j]];
-    }
-    // Pass 2 (vector over the compacted runs): inversion up to k = 7 in float.
-    for (std::size_t j = 0; j < m; ++j) {
-        const float lam = scratch.a[j];
-        const std::int32_t small =
-            invert_small<false>(scratch.u[j], exp_nonpositive(-lam), 0.0F, lam);
-        const auto vector_ok = static_cast<std::int32_t>(lam <= static_cast<float>(batch_normal_mean));
-        scratch.k[j] = vector_ok != 0 ? small : -1;
-    }
-    // Pass 3: accepted values, the rest exactly in double.
-    for (std::size_t j = 0; j < m; ++j) {
-        const std::uint32_t i = index[j];
-        k[i] = scratch.k[j] >= 0 ? scratch.k[j] : poisson_inverse(lambda[i], u[i]);
-    }
-}
-
-void binomial_batch(std::span<const std::int32_t> n, std::span<const float> q,
-                    std::span<const float> u, std::span<std::int32_t> k, BatchScratch& scratch) {
-    const std::size_t size = n.size();
-    std::vector<std::uint32_t>& index = scratch.index;
-    scratch.flag.resize(size);
-    std::uint8_t* flags = scratch.flag.data();
-    for (std::size_t i = 0; i < size; ++i) {
-        const bool quiet = u[i] < 1.0F - static_cast<float>(n[i]) * q[i] - quiet_margin;
-        flags[i] = quiet ? 0 : 1;
-        k[i] = 0;
-    }
-    compact(std::span<const std::uint8_t>(flags, size), index);
-    const std::size_t m = index.size();
-    scratch.a.resize(m);
-    scratch.b.resize(m);
-    scratch.u.resize(m);
-    scratch.k.resize(m);
-    for (std::size_t j = 0; j < m; ++j) {
-        scratch.a[j] = static_cast<float>(n[index[j]]);
-        scratch.b[j] = q[index[j]];
-        scratch.u[j] = u[index[j]];
-    }
-    for (std::size_t j = 0; j < m; ++j) {
-        const float count = scratch.a[j];
-        // q > 0.5 (mirrored in double) and large means go to the exact path.
-        const float qj = std::min(scratch.b[j], 0.5F);
-        const float p0 = exp_nonpositive(count * log1m(qj));
-        const std::int32_t small = invert_small<true>(scratch.u[j], p0, count, qj / (1.0F - qj));
-        const auto vector_ok = static_cast<std::int32_t>(scratch.b[j] <= 0.5F) &
-                               static_cast<std::int32_t>(scratch.b[j] > 0) &
-                               static_cast<std::int32_t>(count * scratch.b[j] <=
-                                                         static_cast<float>(batch_normal_mean));
-        scratch.k[j] = vector_ok != 0 ? small : -1;
-    }
-    for (std::size_t j = 0; j < m; ++j) {
-        const std::uint32_t i = index[j];
-        k[i] = scratch.k[j] >= 0 ? scratch.k[j] : binomial_inverse(n[i], q[i], u[i]);
-    }
-}
-
 } // namespace lw::projection::detail
+
+// The vector kernels once per instruction set. Functions outside these regions (std templates,
+// the scalar inversions above) keep the baseline target, so the linker can never pick an AVX
+// copy of a shared inline function; they are still inlined into the target functions.
+namespace lw::projection::detail::baseline {
+#include "projection/detail/sampling_impl.inc"
+} // namespace lw::projection::detail::baseline
+
+#pragma GCC push_options
+#pragma GCC target("avx2")
+namespace lw::projection::detail::avx2 {
+#include "projection/detail/sampling_impl.inc"
+} // namespace lw::projection::detail::avx2
+#pragma GCC pop_options
+
+#pragma GCC push_options
+#pragma GCC target("avx512f,avx512vl,avx512bw,avx512dq,prefer-vector-width=512")
+namespace lw::projection::detail::avx512 {
+#include "projection/detail/sampling_impl.inc"
+} // namespace lw::projection::detail::avx512
+#pragma GCC pop_options

@@ -57,11 +57,33 @@ struct BatchScratch {
     std::vector<std::int32_t> k;
 };
 
-// k[i] = poisson_inverse(lambda[i], u[i]) for all i; lambda >= 0.
-void poisson_batch(std::span<const float> lambda, std::span<const float> u, std::span<std::int32_t> k,
-                   BatchScratch& scratch);
-// k[i] = binomial_inverse(n[i], q[i], u[i]) for all i; q in [0, 1].
-void binomial_batch(std::span<const std::int32_t> n, std::span<const float> q,
-                    std::span<const float> u, std::span<std::int32_t> k, BatchScratch& scratch);
+// The vector kernels, compiled once per instruction set (sampling_impl.inc); all return identical
+// values. detail::poisson_batch etc. are the baseline (SSE2) ones. Call the avx2/avx512 ones only
+// if the CPU has them (cpu_has below).
+#define LW_PROJECTION_SAMPLING_KERNELS                                                              \
+    /* out[run] = next uniform of run's stream (as RunStreams::fill). */                            \
+    void fill_uniforms(RunStreams& streams, std::span<float> out);                                  \
+    /* k[i] = poisson_inverse(lambda[i], u[i]) for all i; lambda >= 0. */                           \
+    void poisson_batch(std::span<const float> lambda, std::span<const float> u,                     \
+                       std::span<std::int32_t> k, BatchScratch& scratch);                           \
+    /* k[i] = binomial_inverse(n[i], q[i], u[i]) for all i; q in [0, 1]. */                         \
+    void binomial_batch(std::span<const std::int32_t> n, std::span<const float> q,                  \
+                        std::span<const float> u, std::span<std::int32_t> k, BatchScratch& scratch);
+
+inline namespace baseline {
+LW_PROJECTION_SAMPLING_KERNELS
+}
+namespace avx2 {
+LW_PROJECTION_SAMPLING_KERNELS
+}
+namespace avx512 { // AVX-512 F, VL, BW, DQ
+LW_PROJECTION_SAMPLING_KERNELS
+}
+#undef LW_PROJECTION_SAMPLING_KERNELS
+
+// Instruction sets of the kernels above.
+enum class Isa { baseline, avx2, avx512 };
+// Whether this CPU can run the kernels of `isa`.
+bool cpu_has(Isa isa);
 
 } // namespace lw::projection::detail

@@ -35,7 +35,7 @@ void register_project(CLI::App& app) {
     struct Options {
         std::string workspace, name, variant = "moderate", table, asfr = LW_DATA_DIR "/demography/asfr-germany-2017-2023.csv";
         std::optional<double> tfr, migration_factor;
-        std::vector<std::string> capacities;
+        std::vector<std::string> capacities, pair;
         outlook::ProjectionConfig config;
     };
     auto options = std::make_shared<Options>();
@@ -52,7 +52,7 @@ void register_project(CLI::App& app) {
     run->add_option("--variant", options->variant, "kBV 15 preset for fertility, mortality and migration: low, moderate, high")
         ->check(CLI::IsMember({"low", "moderate", "high"}));
     run->add_option("--tfr", options->tfr, "Total fertility rate reached in 2070 (default of the variant: 1.44/1.55/1.67)");
-    run->add_option("--migration-factor", options->migration_factor, "Multiplies the calibrated migration (default of the variant: 0.62/1/1.38)");
+    run->add_option("--migration-factor", options->migration_factor, "Scales the region's mean net migration; municipalities keep their deviation (default of the variant: 0.62/1/1.38)");
     run->add_flag("--no-migration", options->config.scenario.zero_migration, "No net migration");
     run->add_option("--until", options->config.scenario.last_year, "Last year (default 2050)");
     run->add_option("--runs", options->config.scenario.runs, "Monte-Carlo runs (default 1000)");
@@ -118,6 +118,13 @@ void register_project(CLI::App& app) {
             exporting::write_table(options->table, outlook::demand_table(workspace.db(), options->name));
             std::cout << "  table written: " << options->table << '\n';
         }
+    });
+    auto* compare = cmd->add_subcommand("compare", "Two stored projections side by side");
+    add_workspace_option(*compare, options->workspace);
+    compare->add_option("names", options->pair, "Two projection names")->required()->expected(2);
+    compare->callback([options] {
+        auto workspace = store::Workspace::open(options->workspace);
+        print_report(outlook::compare_projections(workspace.db(), options->pair[0], options->pair[1]), std::cout);
     });
     auto* del = cmd->add_subcommand("delete", "Delete a stored projection");
     add_workspace_option(*del, options->workspace);

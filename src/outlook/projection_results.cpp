@@ -101,6 +101,27 @@ WHERE d.scenario_id = ? AND d.indicator IN ('total', 'children_3_5') ORDER BY d.
     return report;
 }
 
+Report compare_projections(store::Database& db, const std::string& a, const std::string& b) {
+    const auto sa = find(db, a);
+    const auto sb = find(db, b);
+    const int year = std::min(sa.last_year, sb.last_year);
+    Report report;
+    report.title = fmt::format("\"{}\" and \"{}\" in {} (median and 80 % interval)", a, b, year);
+    store::Statement q(db, R"sql(
+SELECT x.ags, ifnull(m.name, x.ags), x.indicator, x.p50, x.p10, x.p90, y.p50, y.p10, y.p90
+FROM projection_demand x JOIN projection_demand y ON y.ags = x.ags AND y.year = x.year AND y.indicator = x.indicator
+LEFT JOIN municipalities m ON m.ags = x.ags
+WHERE x.scenario_id = ?1 AND y.scenario_id = ?2 AND x.year = ?3 AND x.indicator IN ('total', 'children_3_5')
+ORDER BY x.ags, x.indicator DESC)sql");
+    q.bind(1, sa.id).bind(2, sb.id).bind(3, year);
+    while (q.step()) {
+        report.add(fmt::format("{} {}", q.get_text(1), q.get_text(2) == "total" ? "total" : "aged 3-5"),
+                   fmt::format("{}   {}", with_interval(q.get_double(3), q.get_double(4), q.get_double(5)),
+                               with_interval(q.get_double(6), q.get_double(7), q.get_double(8))));
+    }
+    return report;
+}
+
 exporting::Table demand_table(store::Database& db, const std::string& name) {
     const auto s = find(db, name);
     exporting::Table t{"Projektion", {"scenario", "ags", "name", "year", "indicator", "deterministic", "p2_5", "p10", "p50", "p90", "p97_5"}, {}};

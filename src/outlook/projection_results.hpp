@@ -25,6 +25,10 @@ void delete_projection(store::Database& db, const std::string& name);
 // medians with the 80 % interval; the scenario's assumptions.
 Report projection_summary(store::Database& db, const std::string& name);
 
+// Two projections side by side: per municipality the total and the children aged 3-5 in the
+// last year both reach (median and 80 % interval).
+Report compare_projections(store::Database& db, const std::string& a, const std::string& b);
+
 // Every demand indicator per municipality and year with its percentiles (for --table).
 exporting::Table demand_table(store::Database& db, const std::string& name);
 

@@ -233,7 +233,9 @@ ProjectionReport run_projection(store::Database& db, const ProjectionConfig& con
     input.male_share_at_birth = demography::male_share_at_birth;
     input.migration_rate.assign(n * cell_count, 0.0);
     for (std::size_t i = 0; i < n; ++i) {
-        const double rate = shrunk.rate[i] * spec.migration_factor;
+        // The factor scales the region's mean (the part national migration levels move); each
+        // municipality keeps its deviation from it, so a "low" variant never eases an outflow.
+        const double rate = shrunk.rate[i] + (spec.migration_factor - 1.0) * shrunk.group_mean;
         for (std::size_t c = 0; c < cell_count; ++c) {
             const double share = region[c] / region_total;
             input.migration_rate[i * cell_count + c] = share > 0 ? std::max(-0.5, rate * weights[c] / share) : 0.0;
@@ -265,7 +267,7 @@ ProjectionReport run_projection(store::Database& db, const ProjectionConfig& con
         const double r3 = demography::annual_reduction_for_e0(tables[1], target.year - table_year, demography::kbv15_l3.female);
         mc.mortality_sd = std::abs(horizon * (std::log(1 - r1) - std::log(1 - r3))) / (2 * z90);
     }
-    mc.migration_shock_sd = spec.zero_migration ? 0.0 : std::sqrt(std::max(0.0, shrunk.between_variance)) * spec.migration_factor;
+    mc.migration_shock_sd = spec.zero_migration ? 0.0 : std::sqrt(std::max(0.0, shrunk.between_variance));
     for (const auto& ind : indicators) {
         mc.aggregates.push_back({ind.age_from, ind.age_to, std::nullopt});
     }
@@ -278,7 +280,7 @@ ProjectionReport run_projection(store::Database& db, const ProjectionConfig& con
         fmt::format("fertility: ASFR shape of Germany {}-{} (Destatis 12612-0008), TFR from {:.3f} ({}) linearly to {:.2f} in 2070",
                     asfr.years.front(), asfr.years.back(), tfr_now, asfr.years.back(), spec.tfr_2070),
         spec.zero_migration ? std::string("migration: none")
-                            : fmt::format("migration: per municipality from the totals {} -> {}, shrunk toward the region (mean {:+.2f} % a year, between-municipality sd {:.2f} %), x {:.2f}; Rogers-Castro age profile",
+                            : fmt::format("migration: per municipality from the totals {} -> {}, shrunk toward the region (mean {:+.2f} % a year, between-municipality sd {:.2f} %), the regional mean x {:.2f}; Rogers-Castro age profile",
                                           start_year, base_year, 100 * shrunk.group_mean, 100 * std::sqrt(std::max(0.0, shrunk.between_variance)), spec.migration_factor),
         fmt::format("uncertainty (assumptions): {} runs, seed {}; fertility factor sd {:.3f} and mortality factor sd {:.3f} (kBV variants 1 and 3 read as 10 %/90 % quantiles); migration shock sd {:.2f} % a year (the spread between municipalities); Poisson/binomial noise of events",
                     mc.runs, mc.seed, mc.fertility_sd, mc.mortality_sd, 100 * mc.migration_shock_sd),

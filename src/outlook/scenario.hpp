@@ -21,9 +21,10 @@ struct ScenarioSpec {
     // death probabilities from the newest life table.
     Variant mortality = Variant::moderate;
     // Net migration: each municipality's rate calibrated from its two observed totals and shrunk
-    // toward the region (empirical Bayes), times this factor. kBV 15 presets scale by the ratio of
-    // their international migration levels W1/W2 = 180,000/290,000 = 0.62 and W3/W2 = 1.38 — an
-    // assumption: the national level carried over to municipal rates.
+    // toward the region (empirical Bayes); this factor scales the region's mean rate, each
+    // municipality keeping its deviation. kBV 15 presets use the ratio of their international
+    // migration levels W1/W2 = 180,000/290,000 = 0.62 and W3/W2 = 1.38 — an assumption: the
+    // national level carried over to the region's mean.
     double migration_factor = 1.0;
     bool zero_migration = false;
     std::uint32_t runs = 1000;

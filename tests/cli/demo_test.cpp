@@ -185,8 +185,18 @@ WHERE a.indicator = 'total' AND a.year = 2030 AND b.year = 2050 AND b.p90 - b.p1
     EXPECT_EQ(db.query_int("SELECT count(*) FROM projection_population WHERE scenario_id = 1 AND year = 2050").value_or(0),
               16 * 202);
     EXPECT_EQ(db.query_int("SELECT count(*) FROM projection_exceedance WHERE probability < 0 OR probability > 1").value_or(-1), 0);
+    // The low variant (kBV G1-L1-W1: fewer births, shorter lives, less migration) ends below the
+    // moderate one in every municipality.
+    r = run({binary().string(), "project", "run", "-w", ws, "--name", "Niedrig", "--variant", "low", "--runs", "50"});
+    ASSERT_EQ(r.exit_code, 0) << r.out << r.err;
+    EXPECT_EQ(db.query_int(R"sql(SELECT count(*) FROM projection_demand a JOIN projection_demand b
+ON a.ags = b.ags AND a.year = b.year AND a.indicator = b.indicator
+WHERE a.scenario_id = 1 AND b.scenario_id = 3 AND a.indicator = 'total' AND a.year = 2050
+  AND b.deterministic < a.deterministic)sql").value_or(0), 16);
+    r = run({binary().string(), "project", "compare", "-w", ws, "Basis", "Niedrig"});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
     r = run({binary().string(), "project", "list", "-w", ws});
-    EXPECT_NE(r.out.find("2 projections"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("3 projections"), std::string::npos) << r.out;
 }
 
 TEST_F(DemoWorkspaces, LaufHiddenVacancyIsModelledPerMunicipality) {

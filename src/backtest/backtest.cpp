@@ -76,7 +76,8 @@ DistrictData read_districts(const std::filesystem::path& file) {
 // Population on 31.12 of base + years per area, deterministic, with a net migration rate per head
 // that is the same for every cell of an area (see the docs: no age profile of net migration).
 std::vector<double> project_totals(const Rates& rates, const std::vector<double>& base,
-                                   const std::vector<double>& rate, std::size_t years, unsigned threads) {
+                                   const std::vector<double>& rate, std::size_t years, unsigned threads,
+                                   double* births = nullptr, double* deaths = nullptr) {
     projection::ProjectionInput in;
     in.area_count = rate.size();
     in.years = years;
@@ -89,7 +90,11 @@ std::vector<double> project_totals(const Rates& rates, const std::vector<double>
     for (std::size_t a = 0; a < in.area_count; ++a) {
         std::fill_n(in.migration_rate.begin() + static_cast<std::ptrdiff_t>(a * cell_count), cell_count, rate[a]);
     }
-    const auto result = projection::project(in, {.components = false, .threads = threads});
+    const auto result = projection::project(in, {.components = births != nullptr, .threads = threads});
+    if (births != nullptr) {
+        *births = std::accumulate(result.births.begin(), result.births.end(), 0.0);
+        *deaths = std::accumulate(result.deaths.begin(), result.deaths.end(), 0.0);
+    }
     std::vector<double> totals(in.area_count);
     for (std::size_t a = 0; a < in.area_count; ++a) {
         const auto first = result.population.begin() + static_cast<std::ptrdiff_t>(result.population_index(a, years));
@@ -226,6 +231,14 @@ std::vector<outlook::ErrorSummary> errors_on(const std::vector<MatchedUnit>& uni
 
 } // namespace
 
+std::size_t size_class_of(double population_2016) {
+    std::size_t c = size_class_count - 1;
+    while (c > 0 && population_2016 < size_class_from[c]) {
+        --c;
+    }
+    return c;
+}
+
 BacktestConfig demo_config(const std::filesystem::path& data_dir) {
     BacktestConfig c;
     c.gv100ad = data_dir / "statistics/gv100ad-2018/GV100AD_300918.ASC";
@@ -333,7 +346,8 @@ BacktestReport run_backtest(const BacktestConfig& config) {
         const auto it = rate_of.find(total_2016[i].key.substr(0, 5));
         r_district[i] = it == rate_of.end() ? report.national_rate : it->second;
     }
-    const auto natural = project_totals(rates, base, std::vector<double>(n, 0.0), 3, config.threads);
+    const auto natural = project_totals(rates, base, std::vector<double>(n, 0.0), 3, config.threads,
+                                        &report.natural_births, &report.natural_deaths);
     const auto by_district = project_totals(rates, base, r_district, 3, config.threads);
     const auto by_national = project_totals(rates, base, r_national, 3, config.threads);
 
@@ -432,35 +446,59 @@ BacktestReport run_backtest(const BacktestConfig& config) {
         }
     }
 
-    // --- Calibration of migration_shock_sd on the calibration half, by bisection.
+    // --- Calibration of migration_shock_sd per size class on the calibration half, by bisection
+    // (common random numbers: the same seed at every step, so coverage moves with the sd only).
     const MonteCarlo mc(rates, inputs, config);
-    double lo = 0, hi = config.shock_sd_max;
-    for (int step = 0; step < config.calibration_steps; ++step) {
-        const double sd = step == 0 ? 0.0 : (lo + hi) / 2; // first: demographic noise alone
-        const double cov = coverage_of(scored[0], mc.intervals(scored[0], sd), report.units);
-        report.calibration.push_back({sd, cov});
-        if (step > 0) {
-            (cov < config.target_coverage ? lo : hi) = sd;
-        } else if (cov >= config.target_coverage) {
-            break; // demographic noise alone covers enough
+    std::vector<std::size_t> by_class[2][size_class_count];
+    for (int h = 0; h < 2; ++h) {
+        for (const auto u : scored[h]) {
+            by_class[h][size_class_of(report.units[u].population_before)].push_back(u);
         }
     }
-    report.shock_sd = std::min_element(report.calibration.begin(), report.calibration.end(), [&](const auto& a, const auto& b) {
-                          return std::abs(a.coverage - config.target_coverage) < std::abs(b.coverage - config.target_coverage);
-                      })->shock_sd;
+    report.shock_sd.assign(size_class_count, 0.0);
+    for (std::size_t c = 0; c < size_class_count; ++c) {
+        const auto& units = by_class[0][c];
+        if (units.empty()) {
+            continue;
+        }
+        double lo = 0, hi = config.shock_sd_max;
+        std::vector<CalibrationStep> steps;
+        for (int step = 0; step < config.calibration_steps; ++step) {
+            const double sd = step == 0 ? 0.0 : (lo + hi) / 2; // first: demographic noise alone
+            const double cov = coverage_of(units, mc.intervals(units, sd), report.units);
+            steps.push_back({c, sd, cov});
+            if (step > 0) {
+                (cov < config.target_coverage ? lo : hi) = sd;
+            } else if (cov >= config.target_coverage) {
+                break; // demographic noise alone covers enough
+            }
+        }
+        report.shock_sd[c] = std::min_element(steps.begin(), steps.end(), [&](const auto& a, const auto& b) {
+                                 return std::abs(a.coverage - config.target_coverage) <
+                                        std::abs(b.coverage - config.target_coverage);
+                             })->shock_sd;
+        report.calibration.insert(report.calibration.end(), steps.begin(), steps.end());
+    }
 
-    // --- Final run with the calibrated spread on both halves; coverage scored on the held-out half.
+    // --- Final run with the calibrated spreads on both halves; coverage scored on the held-out half.
     std::vector<UnitForecast> mc_forecasts(u_count);
     for (int h = 0; h < 2; ++h) {
-        const auto iv = mc.intervals(scored[h], report.shock_sd);
-        (h == 0 ? report.coverage_calibration : report.coverage_held_out) = coverage_of(scored[h], iv, report.units);
-        for (std::size_t k = 0; k < scored[h].size(); ++k) {
-            auto& row = report.rows[scored[h][k]];
-            row.mc_median = iv[k].median;
-            row.mc_low80 = iv[k].low;
-            row.mc_high80 = iv[k].high;
-            mc_forecasts[scored[h][k]] = {iv[k].median, iv[k].low, iv[k].high};
+        std::size_t inside = 0;
+        for (std::size_t c = 0; c < size_class_count; ++c) {
+            const auto& units = by_class[h][c];
+            const auto iv = mc.intervals(units, report.shock_sd[c]);
+            for (std::size_t k = 0; k < units.size(); ++k) {
+                auto& row = report.rows[units[k]];
+                row.mc_median = iv[k].median;
+                row.mc_low80 = iv[k].low;
+                row.mc_high80 = iv[k].high;
+                mc_forecasts[units[k]] = {iv[k].median, iv[k].low, iv[k].high};
+                const double actual = report.units[units[k]].population_after;
+                inside += actual >= iv[k].low && actual <= iv[k].high;
+            }
         }
+        (h == 0 ? report.coverage_calibration : report.coverage_held_out) =
+            scored[h].empty() ? 0.0 : static_cast<double>(inside) / static_cast<double>(scored[h].size());
     }
     report.methods.push_back({fmt::format("{} (deterministic)", best->name), "held-out half",
                               errors_on(report.units, best_forecasts, scored[1])});
@@ -474,10 +512,12 @@ std::string format_report(const BacktestReport& report) {
     std::string out = fmt::format(
         "Backtest 31.12.2016 -> 31.12.2019: {} municipalities (2016), {} (2019), {} matched units, "
         "{} scored ({} calibration half, {} held-out half)\n"
-        "net migration 2017-18: pooled {:+.4f} per head and year; {} district rates, {} districts without one\n\n",
+        "net migration 2017-18: pooled {:+.4f} per head and year; {} district rates, {} districts without one\n"
+        "zero migration, 2017-19 summed: {:.0f} births (surviving and not), {:.0f} deaths\n\n",
         report.municipalities_2016, report.municipalities_2019, report.units.size(),
         report.scored_calibration + report.scored_held_out, report.scored_calibration, report.scored_held_out,
-        report.national_rate, report.district_rate.size(), report.districts_without_rate);
+        report.national_rate, report.district_rate.size(), report.districts_without_rate, report.natural_births,
+        report.natural_deaths);
     out += "| method | scored on | 2016 population | units | median APE | P90 APE | mean signed error | coverage 80 % |\n"
            "|---|---|---|---|---|---|---|---|\n";
     for (const auto& m : report.methods) {
@@ -490,11 +530,14 @@ std::string format_report(const BacktestReport& report) {
     out += fmt::format("\nbest deterministic method (calibration half): {}\ncalibration of migration_shock_sd:\n",
                        report.best_method);
     for (const auto& s : report.calibration) {
-        out += fmt::format("  sd {:.5f}: coverage {:.1f} %\n", s.shock_sd, 100 * s.coverage);
+        out += fmt::format("  class {} sd {:.5f}: coverage {:.1f} %\n", s.size_class, s.shock_sd, 100 * s.coverage);
     }
-    out += fmt::format("chosen sd {:.5f}: coverage {:.1f} % (calibration half), {:.1f} % (held-out half); {:.1f} s\n",
-                       report.shock_sd, 100 * report.coverage_calibration, 100 * report.coverage_held_out,
-                       report.seconds);
+    out += "chosen sd per class:";
+    for (const double sd : report.shock_sd) {
+        out += fmt::format(" {:.5f}", sd);
+    }
+    out += fmt::format("\ncoverage {:.1f} % (calibration half), {:.1f} % (held-out half); {:.1f} s\n",
+                       100 * report.coverage_calibration, 100 * report.coverage_held_out, report.seconds);
     return out;
 }
 

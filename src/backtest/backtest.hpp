@@ -16,6 +16,13 @@
 
 namespace lw::backtest {
 
+// Size classes of the 2016 population, as in outlook::summarise_errors: the spread of the
+// Monte-Carlo is calibrated per class, because a rate shock of one size is too wide for towns
+// and too narrow for villages (their relative errors differ by a factor of ten).
+inline constexpr double size_class_from[] = {0, 1000, 5000, 20000, 100000};
+inline constexpr std::size_t size_class_count = 5;
+std::size_t size_class_of(double population_2016);
+
 struct BacktestConfig {
     std::filesystem::path gv100ad;     // data/statistics/gv100ad-2018/GV100AD_300918.ASC (31.12.2016)
     std::filesystem::path gvisys;      // data/statistics/gv-isys-2019/AuszugGV4QAktuell.csv (31.12.2019)
@@ -53,6 +60,7 @@ struct UnitRow {
 };
 
 struct CalibrationStep {
+    std::size_t size_class = 0; // index into size_classes
     double shock_sd = 0;
     double coverage = 0; // on the calibration half
 };
@@ -66,10 +74,11 @@ struct BacktestReport {
     std::vector<std::pair<std::string, double>> district_rate;
     std::size_t districts_without_rate = 0; // a municipality count missing: national rate used
     double national_rate = 0;
+    double natural_births = 0, natural_deaths = 0; // zero migration, all municipalities, 3 years
     std::vector<MethodResult> methods;
     std::string best_method; // best deterministic method by median APE on the calibration half
     std::vector<CalibrationStep> calibration;
-    double shock_sd = 0;            // calibrated migration_shock_sd
+    std::vector<double> shock_sd;   // calibrated migration_shock_sd per size class
     double coverage_calibration = 0; // final run, calibration half
     double coverage_held_out = 0;    // final run, held-out half: the honest figure
     double seconds = 0;

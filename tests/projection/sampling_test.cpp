@@ -74,12 +74,17 @@ struct Kernels {
     void (*poisson)(std::span<const float>, std::span<const float>, std::span<std::int32_t>, BatchScratch&);
     void (*binomial)(std::span<const std::int32_t>, std::span<const float>, std::span<const float>,
                      std::span<std::int32_t>, BatchScratch&);
+    std::int64_t (*survive)(std::span<const std::int32_t>, float, std::span<const float>, float,
+                            std::span<const float>, std::span<const float>, std::span<const float>,
+                            std::span<std::int32_t>, BatchScratch&);
 };
 
 const Kernels all_kernels[] = {
-    {Isa::baseline, baseline::fill_uniforms, baseline::poisson_batch, baseline::binomial_batch},
-    {Isa::avx2, avx2::fill_uniforms, avx2::poisson_batch, avx2::binomial_batch},
-    {Isa::avx512, avx512::fill_uniforms, avx512::poisson_batch, avx512::binomial_batch},
+    {Isa::baseline, baseline::fill_uniforms, baseline::poisson_batch, baseline::binomial_batch,
+     baseline::survive_and_migrate},
+    {Isa::avx2, avx2::fill_uniforms, avx2::poisson_batch, avx2::binomial_batch, avx2::survive_and_migrate},
+    {Isa::avx512, avx512::fill_uniforms, avx512::poisson_batch, avx512::binomial_batch,
+     avx512::survive_and_migrate},
 };
 
 // The batch (vector) path of every instruction set returns exactly the scalar double inversion at
@@ -116,6 +121,51 @@ TEST(Sampling, BatchEqualsScalarInversionOnEveryInstructionSet) {
                 ASSERT_EQ(k[i], binomial_inverse(persons[i], q[i], u[i]))
                     << persons[i] << " " << q[i] << " " << u[i];
             }
+        }
+    }
+}
+
+// The fused age-cell step equals deaths and migrants drawn by the scalar inversions, for cells
+// from empty (all runs quiet) through sparse to dense (every run busy), with clipping.
+TEST(Sampling, SurviveAndMigrateEqualsScalarInversionsOnEveryInstructionSet) {
+    std::mt19937_64 gen(5);
+    std::uniform_real_distribution<double> unit(0, 1);
+    const std::size_t n = 1001;
+    for (const Kernels& kernels : all_kernels) {
+        if (!cpu_has(kernels.isa)) {
+            continue;
+        }
+        BatchScratch scratch;
+        for (int trial = 0; trial < 40; ++trial) {
+            SCOPED_TRACE(trial);
+            const std::vector<float> u_death = uniforms(100 + static_cast<std::uint64_t>(trial), n);
+            const std::vector<float> u_migration = uniforms(200 + static_cast<std::uint64_t>(trial), n);
+            const double size = trial % 4 == 0 ? 0.0 : std::pow(10.0, trial % 5 - 1); // 0 .. 1000
+            const auto q = static_cast<float>(trial % 7 == 0 ? 0.6 : 1e-3 * (trial % 9));
+            const auto rate = static_cast<float>((trial % 3 - 1) * 0.02 * (trial % 11));
+            std::vector<std::int32_t> persons(n);
+            std::vector<float> factor(n);
+            std::vector<float> shock(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                persons[i] = static_cast<std::int32_t>(size * 2 * unit(gen));
+                factor[i] = static_cast<float>(0.8 + 0.4 * unit(gen));
+                shock[i] = static_cast<float>(trial % 2 == 0 ? 0.0 : 0.3 * (unit(gen) - 0.5));
+            }
+            std::vector<std::int32_t> to(n);
+            const std::int64_t cut = kernels.survive(persons, q, factor, rate, shock, u_death,
+                                                     u_migration, to, scratch);
+            std::int64_t expected_cut = 0;
+            for (std::size_t i = 0; i < n; ++i) {
+                const float q_run = std::min(1.0F, q * factor[i]);
+                const float rate_run = std::max(-1.0F, rate + shock[i]);
+                const std::int32_t deaths = binomial_inverse(persons[i], q_run, u_death[i]);
+                const std::int32_t drawn =
+                    poisson_inverse(std::abs(rate_run) * static_cast<float>(persons[i]), u_migration[i]);
+                const std::int32_t end = persons[i] - deaths + (rate_run < 0 ? -drawn : drawn);
+                expected_cut += std::max(-end, 0);
+                ASSERT_EQ(to[i], std::max(end, 0)) << static_cast<int>(kernels.isa) << " run " << i;
+            }
+            EXPECT_EQ(cut, expected_cut);
         }
     }
 }

@@ -55,6 +55,11 @@ struct BatchScratch {
     std::vector<std::uint32_t> index;
     std::vector<float> a, b, u;
     std::vector<std::int32_t> k;
+    // survive_and_migrate: the runs with an event and their parameters, compacted.
+    std::vector<std::uint8_t> cell_flag;
+    std::vector<std::uint32_t> cell_index;
+    std::vector<std::int32_t> cell_n, cell_deaths, cell_migrants;
+    std::vector<float> cell_q, cell_u_death, cell_lambda, cell_u_migration, cell_rate;
 };
 
 // The vector kernels, compiled once per instruction set (sampling_impl.inc); all return identical
@@ -68,7 +73,17 @@ struct BatchScratch {
                        std::span<std::int32_t> k, BatchScratch& scratch);                           \
     /* k[i] = binomial_inverse(n[i], q[i], u[i]) for all i; q in [0, 1]. */                         \
     void binomial_batch(std::span<const std::int32_t> n, std::span<const float> q,                  \
-                        std::span<const float> u, std::span<std::int32_t> k, BatchScratch& scratch);
+                        std::span<const float> u, std::span<std::int32_t> k, BatchScratch& scratch);  \
+    /* One age cell, all runs: deaths = binomial_inverse(n, q_run, u_death) with                     \
+       q_run = min(1, q * mortality_factor[run]); rate_run = max(-1, rate + shock[run]); net      \
+       migrants = sign(rate_run) poisson_inverse(|rate_run| n, u_migration); to[run] =            \
+       max(n - deaths + migrants, 0). Returns the persons clipped at 0. Equal to the two batch    \
+       calls, but runs without any event are settled in one pass and one compaction. */           \
+    std::int64_t survive_and_migrate(std::span<const std::int32_t> n, float q,                      \
+                                     std::span<const float> mortality_factor, float rate,           \
+                                     std::span<const float> shock, std::span<const float> u_death,  \
+                                     std::span<const float> u_migration, std::span<std::int32_t> to, \
+                                     BatchScratch& scratch);
 
 inline namespace baseline {
 LW_PROJECTION_SAMPLING_KERNELS

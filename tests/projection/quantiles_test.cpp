@@ -51,6 +51,29 @@ TEST(Quantiles, EqualExactSortOnRandomSamples) {
     }
 }
 
+// Levels in any order and repeated, constant samples, and spreads of 1 and 2 values: the one-scan
+// histogram path and the shortcut for a single value equal the plain sort exactly.
+TEST(Quantiles, UnsortedLevelsAndConstantSamplesEqualExactSort) {
+    std::mt19937 gen(9);
+    const std::vector<double> levels = {0.975, 0.5, 0.025, 0.5, 1, 0, 0.9, 0.1};
+    QuantileScratch scratch;
+    for (int trial = 0; trial < 60; ++trial) {
+        const std::size_t n = 1 + gen() % 1100;
+        const unsigned spread = 1 + static_cast<unsigned>(trial % 3);
+        std::vector<std::int32_t> values(n);
+        std::vector<std::int64_t> wide(n);
+        for (std::size_t idx = 0; idx < n; ++idx) {
+            values[idx] = static_cast<std::int32_t>(gen() % spread) + trial;
+            wide[idx] = values[idx];
+        }
+        std::vector<float> out(levels.size());
+        quantiles(values, levels, out, scratch);
+        for (std::size_t l = 0; l < levels.size(); ++l) {
+            EXPECT_EQ(out[l], static_cast<float>(type7(wide, levels[l]))) << trial << " " << levels[l];
+        }
+    }
+}
+
 // Sample mean and variance of the samplers against theory, for means below and above the switch
 // to the normal approximation. 200,000 draws: the mean's standard error is sqrt(var / n).
 TEST(Random, PoissonAndBinomialMoments) {

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
+#include <utility>
 
 namespace lw::projection::detail {
 
@@ -47,20 +50,53 @@ void quantiles(std::span<const std::int32_t> values, std::span<const double> lev
     std::int64_t lo = 0;
     std::int64_t hi = 0;
     const bool histogram = use_histogram(values, lo, hi);
+    if (lo == hi) { // one value in every run (empty cells of small areas): every quantile is it
+        std::fill(out.begin(), out.end(), static_cast<float>(lo));
+        return;
+    }
+    // The order statistics needed: floor(h) and floor(h) + 1 per level, ascending, so one scan of
+    // the histogram finds all of them.
+    auto& ranks = scratch.ranks;
+    ranks.clear();
+    for (std::size_t idx = 0; idx < levels.size(); ++idx) {
+        const double h = static_cast<double>(n - 1) * levels[idx];
+        const auto below = static_cast<std::size_t>(std::floor(h));
+        ranks.push_back({below, 0});
+        ranks.push_back({std::min(below + 1, n - 1), 0});
+    }
+    std::sort(ranks.begin(), ranks.end());
+    auto& sorted_ranks = ranks;
     if (histogram) {
-        cumulative_histogram(values, lo, hi, scratch);
+        // Sub-counters per value: runs i and i + 1 with the same value (the usual case) increment
+        // different counters, so the increments do not wait on each other's store.
+        constexpr std::size_t lanes = 4;
+        const auto range = static_cast<std::size_t>(hi - lo + 1);
+        scratch.counts.assign(range * lanes, 0);
+        std::uint32_t* counts = scratch.counts.data();
+        for (std::size_t i = 0; i < n; ++i) {
+            ++counts[static_cast<std::size_t>(values[i] - lo) * lanes + (i % lanes)];
+        }
+        std::size_t next = 0;
+        std::size_t running = 0;
+        for (std::size_t v = 0; v < range && next < sorted_ranks.size(); ++v) {
+            running += counts[v * lanes] + counts[v * lanes + 1] + counts[v * lanes + 2] +
+                       counts[v * lanes + 3];
+            while (next < sorted_ranks.size() && sorted_ranks[next].first < running) {
+                sorted_ranks[next++].second = lo + static_cast<std::int64_t>(v);
+            }
+        }
     } else {
         scratch.sorted.assign(values.begin(), values.end());
         std::sort(scratch.sorted.begin(), scratch.sorted.end());
-    }
-    // k-th smallest (0-based).
-    auto order_statistic = [&](std::size_t k) -> double {
-        if (!histogram) {
-            return static_cast<double>(scratch.sorted[k]);
+        for (auto& [rank, value] : sorted_ranks) {
+            value = scratch.sorted[rank];
         }
-        const auto it = std::upper_bound(scratch.counts.begin(), scratch.counts.end(),
-                                         static_cast<std::uint32_t>(k));
-        return static_cast<double>(lo + (it - scratch.counts.begin()));
+    }
+    // k-th smallest (0-based) from the sorted list of ranks.
+    auto order_statistic = [&](std::size_t k) -> double {
+        const auto it = std::lower_bound(sorted_ranks.begin(), sorted_ranks.end(),
+                                         std::pair<std::size_t, std::int64_t>{k, std::numeric_limits<std::int64_t>::min()});
+        return static_cast<double>(it->second);
     };
     for (std::size_t idx = 0; idx < levels.size(); ++idx) {
         const double h = static_cast<double>(n - 1) * levels[idx];

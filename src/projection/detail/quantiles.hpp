@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace lw::projection::detail {
@@ -13,6 +14,7 @@ namespace lw::projection::detail {
 struct QuantileScratch {
     std::vector<std::uint32_t> counts; // histogram, then its prefix sums
     std::vector<std::int64_t> sorted;
+    std::vector<std::pair<std::size_t, std::int64_t>> ranks; // (order statistic, its value)
 };
 
 // out[i] = type-7 quantile of `values` at levels[i]. values non-empty.

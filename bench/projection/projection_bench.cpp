@@ -7,6 +7,7 @@
 //   lw_bench_projection                  small sizes (CI: --benchmark_min_time=0.01)
 //   LW_BENCH_LARGE=1 lw_bench_projection the floors: deterministic 11,000 areas x 30 years;
 //                                        1,000 Monte-Carlo runs for 421 and 11,000 areas
+//   LW_BENCH_SIMD=baseline|avx2|avx512   force a kernel path (default: the widest the CPU has)
 //
 // Counters: cell_years_per_s (areas x years x 202 cells [x runs] per second), peak_rss_mb
 // (getrusage maximum resident set size of the process so far).
@@ -32,6 +33,16 @@ constexpr std::size_t years = 30;
 bool large() {
     const char* env = std::getenv("LW_BENCH_LARGE");
     return env != nullptr && std::string(env) == "1";
+}
+
+lw::projection::SimdPath simd_path() {
+    const char* env = std::getenv("LW_BENCH_SIMD");
+    const std::string name = env == nullptr ? "" : env;
+    using lw::projection::SimdPath;
+    return name == "baseline" ? SimdPath::baseline
+           : name == "avx2"   ? SimdPath::avx2
+           : name == "avx512" ? SimdPath::avx512
+                              : SimdPath::automatic;
 }
 
 double peak_rss_mb() {
@@ -94,6 +105,7 @@ void BM_Deterministic(benchmark::State& state) {
     const ProjectionInput input = synthetic_input(static_cast<std::size_t>(state.range(0)));
     lw::projection::DeterministicOptions options;
     options.components = state.range(1) != 0;
+    options.simd = simd_path();
     lw::projection::DeterministicResult result;
     for (auto _ : state) {
         lw::projection::project(input, result, options);
@@ -109,6 +121,7 @@ void BM_MonteCarlo(benchmark::State& state) {
     lw::projection::MonteCarloConfig config;
     config.runs = static_cast<std::uint32_t>(state.range(1));
     config.cell_quantiles = state.range(2) != 0;
+    config.simd = simd_path();
     // Spread parameters: assumptions of the right order until the backtest calibrates them.
     config.migration_shock_sd = 0.005;
     config.fertility_sd = 0.05;

@@ -19,6 +19,7 @@ namespace lw::projection {
 struct DeterministicOptions {
     bool components = true; // keep deaths, births, migration and clipped migration per cell
     unsigned threads = 0;   // 0: all cores TBB offers
+    SimdPath simd = SimdPath::automatic; // a path the CPU lacks is an input_value error
 };
 
 struct DeterministicResult {

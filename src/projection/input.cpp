@@ -1,6 +1,7 @@
 #include "projection/input.hpp"
 
 #include "core/error.hpp"
+#include "projection/detail/sampling.hpp"
 
 #include <fmt/format.h>
 
@@ -114,6 +115,26 @@ double fertility_multiplier_of(const ProjectionInput& input, std::size_t area) {
 
 double mortality_multiplier_of(const ProjectionInput& input, std::size_t area) {
     return input.mortality_multiplier.empty() ? 1.0 : input.mortality_multiplier[area];
+}
+
+bool simd_path_supported(SimdPath path) {
+    switch (path) {
+    case SimdPath::avx2:
+        return detail::cpu_has(detail::Isa::avx2);
+    case SimdPath::avx512:
+        return detail::cpu_has(detail::Isa::avx512);
+    default:
+        return true;
+    }
+}
+
+SimdPath resolve_simd_path(SimdPath path) {
+    if (path != SimdPath::automatic) {
+        return path;
+    }
+    return detail::cpu_has(detail::Isa::avx512) ? SimdPath::avx512
+           : detail::cpu_has(detail::Isa::avx2) ? SimdPath::avx2
+                                                : SimdPath::baseline;
 }
 
 } // namespace lw::projection

@@ -44,6 +44,15 @@ struct ProjectionInput {
 // Throws lw::Error (input_value) naming the first offending array, index and value.
 void validate(const ProjectionInput& input);
 
+// Instruction set of the projection kernels (deterministic and Monte-Carlo). All paths give
+// bit-identical results (tested); only the speed differs. automatic: the widest the CPU supports.
+enum class SimdPath { automatic, baseline, avx2, avx512 };
+
+// Whether this CPU can run `path` (automatic and baseline: always).
+bool simd_path_supported(SimdPath path);
+// `path`, or for automatic the widest path this CPU supports.
+SimdPath resolve_simd_path(SimdPath path);
+
 // Views of one step's rates (constant inputs repeat the same block).
 std::span<const double> survival_of_step(const ProjectionInput& input, std::size_t step);
 std::span<const double> birth_survival_of_step(const ProjectionInput& input, std::size_t step);

@@ -115,12 +115,7 @@ using AreaKernel = void (*)(const Model&, std::size_t, Scratch&, MonteCarloResul
 
 // The widest kernel the CPU runs, or the one the config asks for.
 AreaKernel select_kernel(SimdPath path) {
-    if (path == SimdPath::automatic) {
-        path = detail::cpu_has(detail::Isa::avx512) ? SimdPath::avx512
-               : detail::cpu_has(detail::Isa::avx2) ? SimdPath::avx2
-                                                    : SimdPath::baseline;
-    }
-    switch (path) {
+    switch (resolve_simd_path(path)) {
     case SimdPath::avx512:
         return kernel_avx512::simulate_area;
     case SimdPath::avx2:
@@ -171,17 +166,6 @@ MonteCarloResult simulate(const ProjectionInput& input, const MonteCarloConfig& 
                           });
     });
     return result;
-}
-
-bool simd_path_supported(SimdPath path) {
-    switch (path) {
-    case SimdPath::avx2:
-        return detail::cpu_has(detail::Isa::avx2);
-    case SimdPath::avx512:
-        return detail::cpu_has(detail::Isa::avx512);
-    default:
-        return true;
-    }
 }
 
 double exceedance_probability(const MonteCarloResult& result, std::size_t area, std::size_t year,

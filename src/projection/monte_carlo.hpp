@@ -29,10 +29,6 @@ struct Aggregate {
     std::optional<Sex> sex; // empty: both sexes
 };
 
-// Instruction set of the simulation kernel. All paths give bit-identical results (tested); only
-// the speed differs. automatic: the widest the CPU supports.
-enum class SimdPath { automatic, baseline, avx2, avx512 };
-
 struct MonteCarloConfig {
     std::uint32_t runs = 1000;
     std::uint64_t seed = 1;
@@ -83,9 +79,6 @@ struct MonteCarloResult {
 
 // Validates input and config (lw::Error input_value) and simulates all areas.
 MonteCarloResult simulate(const ProjectionInput& input, const MonteCarloConfig& config);
-
-// Whether this CPU can run `path` (automatic and baseline: always).
-bool simd_path_supported(SimdPath path);
 
 // P(aggregate > capacity) in year index `year` (0 = base), exactly over the runs.
 double exceedance_probability(const MonteCarloResult& result, std::size_t area, std::size_t year,

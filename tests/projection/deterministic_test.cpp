@@ -1,8 +1,10 @@
+#include "core/error.hpp"
 #include "fixtures.hpp"
 #include "projection/deterministic.hpp"
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <numeric>
 
 namespace lw::projection {
@@ -160,6 +162,37 @@ TEST(Deterministic, WithoutComponentsOnlyPopulationIsKept) {
     const DeterministicResult full = project(input);
     EXPECT_TRUE(lean.deaths.empty());
     EXPECT_EQ(lean.population, full.population);
+}
+
+// Every SIMD path the CPU runs, with and without components, gives the baseline's results bit for
+// bit (memcmp: also the sign of zeros), with clipping and per-step rates.
+TEST(Deterministic, EverySimdPathGivesIdenticalResults) {
+    const ProjectionInput input = mixed_input();
+    DeterministicOptions options;
+    options.simd = SimdPath::baseline;
+    const DeterministicResult reference = project(input, options);
+    auto same = [](const std::vector<double>& a, const std::vector<double>& b) {
+        return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(double)) == 0;
+    };
+    for (const SimdPath path : {SimdPath::baseline, SimdPath::automatic, SimdPath::avx2, SimdPath::avx512}) {
+        for (const bool components : {true, false}) {
+            options.simd = path;
+            options.components = components;
+            if (!simd_path_supported(path)) {
+                EXPECT_THROW(project(input, options), Error);
+                continue;
+            }
+            const DeterministicResult other = project(input, options);
+            EXPECT_TRUE(same(other.population, reference.population))
+                << static_cast<int>(path) << " components " << components;
+            if (components) {
+                EXPECT_TRUE(same(other.deaths, reference.deaths));
+                EXPECT_TRUE(same(other.migration, reference.migration));
+                EXPECT_TRUE(same(other.migration_clipped, reference.migration_clipped));
+                EXPECT_TRUE(same(other.births, reference.births));
+            }
+        }
+    }
 }
 
 } // namespace

@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include "backtest/backtest.hpp"
 #include "core/error.hpp"
 #include "core/report.hpp"
 #include "export/table.hpp"
@@ -125,6 +126,23 @@ void register_project(CLI::App& app) {
     compare->callback([options] {
         auto workspace = store::Workspace::open(options->workspace);
         print_report(outlook::compare_projections(workspace.db(), options->pair[0], options->pair[1]), std::cout);
+    });
+    struct BacktestOptions {
+        std::string data = LW_DATA_DIR;
+        std::vector<std::string> lands;
+        std::uint32_t runs = 200;
+    };
+    auto bt = std::make_shared<BacktestOptions>();
+    auto* backtest = cmd->add_subcommand("backtest", "Project every German municipality 2016 -> 2019 and compare with the 2019 counts");
+    backtest->add_option("--data", bt->data, "The repository's data/ folder (default: the one built with)");
+    backtest->add_option("--land", bt->lands, "Two-digit Land codes to keep (default: all of Germany); repeat");
+    backtest->add_option("--runs", bt->runs, "Monte-Carlo runs (default 200)");
+    backtest->footer("About 80 s for all of Germany (release build). Method and results: docs/projection-backtest.md");
+    backtest->callback([bt] {
+        auto config = backtest::demo_config(bt->data);
+        config.lands = bt->lands;
+        config.runs = bt->runs;
+        std::cout << backtest::format_report(backtest::run_backtest(config));
     });
     auto* del = cmd->add_subcommand("delete", "Delete a stored projection");
     add_workspace_option(*del, options->workspace);

@@ -1,5 +1,6 @@
 #include "projection/detail/quantiles.hpp"
 #include "projection/detail/random.hpp"
+#include "projection/detail/sampling.hpp"
 
 #include <gtest/gtest.h>
 
@@ -51,15 +52,16 @@ TEST(Quantiles, EqualExactSortOnRandomSamples) {
     }
 }
 
-// Levels in any order and repeated, constant samples, and spreads of 1 and 2 values: the one-scan
-// histogram path and the shortcut for a single value equal the plain sort exactly.
+// Levels in any order and repeated; constant samples, few values (compare passes), histogram and
+// sort ranges: every path and instruction set equals the plain sort exactly.
 TEST(Quantiles, UnsortedLevelsAndConstantSamplesEqualExactSort) {
     std::mt19937 gen(9);
     const std::vector<double> levels = {0.975, 0.5, 0.025, 0.5, 1, 0, 0.9, 0.1};
     QuantileScratch scratch;
     for (int trial = 0; trial < 60; ++trial) {
         const std::size_t n = 1 + gen() % 1100;
-        const unsigned spread = 1 + static_cast<unsigned>(trial % 3);
+        const unsigned spreads[] = {1, 2, 3, 11, 13, 40, 5000, 100000};
+        const unsigned spread = spreads[trial % 8];
         std::vector<std::int32_t> values(n);
         std::vector<std::int64_t> wide(n);
         for (std::size_t idx = 0; idx < n; ++idx) {
@@ -70,6 +72,17 @@ TEST(Quantiles, UnsortedLevelsAndConstantSamplesEqualExactSort) {
         quantiles(values, levels, out, scratch);
         for (std::size_t l = 0; l < levels.size(); ++l) {
             EXPECT_EQ(out[l], static_cast<float>(type7(wide, levels[l]))) << trial << " " << levels[l];
+        }
+        // The other instruction sets give the same floats.
+        if (cpu_has(Isa::avx2)) {
+            std::vector<float> other(levels.size());
+            avx2::quantiles(values, levels, other, scratch);
+            EXPECT_EQ(other, out);
+        }
+        if (cpu_has(Isa::avx512)) {
+            std::vector<float> other(levels.size());
+            avx512::quantiles(values, levels, other, scratch);
+            EXPECT_EQ(other, out);
         }
     }
 }

@@ -44,69 +44,6 @@ void cumulative_histogram(std::span<const T> values, std::int64_t lo, std::int64
 
 } // namespace
 
-void quantiles(std::span<const std::int32_t> values, std::span<const double> levels,
-               std::span<float> out, QuantileScratch& scratch) {
-    const std::size_t n = values.size();
-    std::int64_t lo = 0;
-    std::int64_t hi = 0;
-    const bool histogram = use_histogram(values, lo, hi);
-    if (lo == hi) { // one value in every run (empty cells of small areas): every quantile is it
-        std::fill(out.begin(), out.end(), static_cast<float>(lo));
-        return;
-    }
-    // The order statistics needed: floor(h) and floor(h) + 1 per level, ascending, so one scan of
-    // the histogram finds all of them.
-    auto& ranks = scratch.ranks;
-    ranks.clear();
-    for (std::size_t idx = 0; idx < levels.size(); ++idx) {
-        const double h = static_cast<double>(n - 1) * levels[idx];
-        const auto below = static_cast<std::size_t>(std::floor(h));
-        ranks.push_back({below, 0});
-        ranks.push_back({std::min(below + 1, n - 1), 0});
-    }
-    std::sort(ranks.begin(), ranks.end());
-    auto& sorted_ranks = ranks;
-    if (histogram) {
-        // Sub-counters per value: runs i and i + 1 with the same value (the usual case) increment
-        // different counters, so the increments do not wait on each other's store.
-        constexpr std::size_t lanes = 4;
-        const auto range = static_cast<std::size_t>(hi - lo + 1);
-        scratch.counts.assign(range * lanes, 0);
-        std::uint32_t* counts = scratch.counts.data();
-        for (std::size_t i = 0; i < n; ++i) {
-            ++counts[static_cast<std::size_t>(values[i] - lo) * lanes + (i % lanes)];
-        }
-        std::size_t next = 0;
-        std::size_t running = 0;
-        for (std::size_t v = 0; v < range && next < sorted_ranks.size(); ++v) {
-            running += counts[v * lanes] + counts[v * lanes + 1] + counts[v * lanes + 2] +
-                       counts[v * lanes + 3];
-            while (next < sorted_ranks.size() && sorted_ranks[next].first < running) {
-                sorted_ranks[next++].second = lo + static_cast<std::int64_t>(v);
-            }
-        }
-    } else {
-        scratch.sorted.assign(values.begin(), values.end());
-        std::sort(scratch.sorted.begin(), scratch.sorted.end());
-        for (auto& [rank, value] : sorted_ranks) {
-            value = scratch.sorted[rank];
-        }
-    }
-    // k-th smallest (0-based) from the sorted list of ranks.
-    auto order_statistic = [&](std::size_t k) -> double {
-        const auto it = std::lower_bound(sorted_ranks.begin(), sorted_ranks.end(),
-                                         std::pair<std::size_t, std::int64_t>{k, std::numeric_limits<std::int64_t>::min()});
-        return static_cast<double>(it->second);
-    };
-    for (std::size_t idx = 0; idx < levels.size(); ++idx) {
-        const double h = static_cast<double>(n - 1) * levels[idx];
-        const auto below = static_cast<std::size_t>(std::floor(h));
-        const double x_lo = order_statistic(below);
-        const double x_hi = below + 1 < n ? order_statistic(below + 1) : x_lo;
-        out[idx] = static_cast<float>(x_lo + (h - static_cast<double>(below)) * (x_hi - x_lo));
-    }
-}
-
 void append_distribution(std::span<const std::int64_t> values, std::vector<std::int64_t>& value_out,
                          std::vector<std::uint32_t>& at_or_below_out, QuantileScratch& scratch) {
     std::int64_t lo = 0;
@@ -134,3 +71,22 @@ void append_distribution(std::span<const std::int64_t> values, std::vector<std::
 }
 
 } // namespace lw::projection::detail
+
+// The per-cell quantiles once per instruction set (see sampling.cpp).
+namespace lw::projection::detail::baseline {
+#include "projection/detail/quantiles_impl.inc"
+} // namespace lw::projection::detail::baseline
+
+#pragma GCC push_options
+#pragma GCC target("avx2")
+namespace lw::projection::detail::avx2 {
+#include "projection/detail/quantiles_impl.inc"
+} // namespace lw::projection::detail::avx2
+#pragma GCC pop_options
+
+#pragma GCC push_options
+#pragma GCC target("avx512f,avx512vl,avx512bw,avx512dq,prefer-vector-width=512")
+namespace lw::projection::detail::avx512 {
+#include "projection/detail/quantiles_impl.inc"
+} // namespace lw::projection::detail::avx512
+#pragma GCC pop_options

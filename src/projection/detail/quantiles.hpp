@@ -17,9 +17,20 @@ struct QuantileScratch {
     std::vector<std::pair<std::size_t, std::int64_t>> ranks; // (order statistic, its value)
 };
 
-// out[i] = type-7 quantile of `values` at levels[i]. values non-empty.
+// out[i] = type-7 quantile of `values` at levels[i]. values non-empty. One version per instruction
+// set (identical results, tested); detail::quantiles is the baseline one.
+inline namespace baseline {
 void quantiles(std::span<const std::int32_t> values, std::span<const double> levels,
                std::span<float> out, QuantileScratch& scratch);
+}
+namespace avx2 {
+void quantiles(std::span<const std::int32_t> values, std::span<const double> levels,
+               std::span<float> out, QuantileScratch& scratch);
+}
+namespace avx512 {
+void quantiles(std::span<const std::int32_t> values, std::span<const double> levels,
+               std::span<float> out, QuantileScratch& scratch);
+}
 
 // Sorted distinct values and, per value, how many samples are <= it (appended to the outputs).
 void append_distribution(std::span<const std::int64_t> values, std::vector<std::int64_t>& value_out,

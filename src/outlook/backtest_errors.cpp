@@ -1,5 +1,7 @@
 #include "outlook/backtest_errors.hpp"
 
+#include "demand/exceedance.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cassert>
@@ -19,14 +21,6 @@ constexpr std::array<SizeClass, 5> size_classes{{{"< 1,000", 0},
                                                  {"20,000–99,999", 20000},
                                                  {"100,000 and more", 100000}}};
 
-// The q-quantile by linear interpolation between order statistics (type 7, as R's default).
-double quantile(std::vector<double> v, double q) {
-    std::sort(v.begin(), v.end());
-    const double h = (static_cast<double>(v.size()) - 1) * q;
-    const auto lo = static_cast<std::size_t>(std::floor(h));
-    const auto hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
 
 ErrorSummary summarise(const std::string& label, const std::vector<std::size_t>& members,
                        std::span<const MatchedUnit> units, std::span<const UnitForecast> forecasts) {
@@ -48,8 +42,8 @@ ErrorSummary summarise(const std::string& label, const std::vector<std::size_t>&
             inside += (actual >= *f.low80 && actual <= *f.high80) ? 1 : 0;
         }
     }
-    s.median_ape = quantile(ape, 0.5);
-    s.p90_ape = quantile(ape, 0.9);
+    s.median_ape = demand::quantile(ape, 0.5);
+    s.p90_ape = demand::quantile(ape, 0.9);
     s.mean_error = signed_sum / static_cast<double>(members.size());
     if (with_interval == members.size()) {
         s.coverage80 = static_cast<double>(inside) / static_cast<double>(with_interval);

@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/version.hpp"
 #include "demand/care.hpp"
+#include "demand/exceedance.hpp"
 #include "demand/households.hpp"
 #include "demography/base_population.hpp"
 #include "demography/fertility.hpp"
@@ -108,13 +109,6 @@ demography::LifeTables improved(const demography::LifeTables& tables, const std:
     return out;
 }
 
-double type7(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    const double h = (static_cast<double>(v.size()) - 1) * p;
-    const auto lo = static_cast<std::size_t>(h);
-    const auto hi = std::min(lo + 1, v.size() - 1);
-    return v[lo] + (h - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
 
 } // namespace
 
@@ -376,9 +370,10 @@ ProjectionReport run_projection(store::Database& db, const ProjectionConfig& con
                 const auto runs = projection::sorted_run_values(sims[sim_of[i].first], sim_of[i].second, y, a);
                 std::vector<double> v(runs.begin(), runs.end());
                 dem.bind(1, report.scenario_id).bind(2, areas[i].ags).bind(3, year).bind(4, indicators[a].id).bind(5, value);
-                int k = 0;
-                for (const double p : {0.025, 0.10, 0.50, 0.90, 0.975}) {
-                    dem.bind(6 + k++, type7(v, p));
+                static constexpr double levels[] = {0.025, 0.10, 0.50, 0.90, 0.975};
+                const auto qs = demand::quantiles(v, levels);
+                for (int k = 0; k < 5; ++k) {
+                    dem.bind(6 + k, qs[static_cast<std::size_t>(k)]);
                 }
                 dem.run();
             }

@@ -61,7 +61,8 @@ Report projection_summary(store::Database& db, const std::string& name) {
     store::Statement q(db, R"sql(
 SELECT d.ags, ifnull(m.name, d.ags), d.indicator, d.year, d.p50, d.p10, d.p90 FROM projection_demand d
 LEFT JOIN municipalities m ON m.ags = d.ags
-WHERE d.scenario_id = ? AND d.indicator IN ('total', 'children_3_5') ORDER BY d.ags, d.indicator DESC, d.year)sql");
+WHERE d.scenario_id = ? AND d.indicator IN ('total', 'children_3_5', 'children_6_9')
+ORDER BY d.ags, d.indicator = 'total' DESC, d.indicator, d.year)sql");
     q.bind(1, s.id);
     std::string current, line;
     const auto flush = [&] {
@@ -73,7 +74,9 @@ WHERE d.scenario_id = ? AND d.indicator IN ('total', 'children_3_5') ORDER BY d.
         if (!years.contains(static_cast<int>(q.get_int(3)))) {
             continue;
         }
-        const auto label = fmt::format("{} {}", q.get_text(1), q.get_text(2) == "total" ? "total" : "aged 3-5");
+        const auto indicator = q.get_text(2);
+        const auto label = fmt::format("{} {}", q.get_text(1),
+                                       indicator == "total" ? "total" : indicator == "children_3_5" ? "aged 3-5 (Kita)" : "aged 6-9 (primary school)");
         if (label != current) {
             flush();
             current = label;

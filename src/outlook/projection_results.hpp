@@ -21,8 +21,8 @@ struct StoredScenario {
 std::vector<StoredScenario> list_projections(store::Database& db);
 void delete_projection(store::Database& db, const std::string& name);
 
-// Per municipality: total and children aged 3-5 (Kita) in the base year and three later years,
-// medians with the 80 % interval; the scenario's assumptions.
+// Per municipality: total, children aged 3-5 (Kita) and 6-9 (primary school) in the base year and
+// three later years, medians with the 80 % interval; the scenario's assumptions.
 Report projection_summary(store::Database& db, const std::string& name);
 
 // Two projections side by side: per municipality the total and the children aged 3-5 in the

@@ -175,7 +175,7 @@ double exceedance_probability(const MonteCarloResult& result, std::size_t area, 
     const auto begin = dist.value.begin() + dist.first.at(slot);
     const auto end = dist.value.begin() + dist.first.at(slot + 1);
     // Last value <= capacity: runs at or below it do not exceed.
-    const auto it = std::upper_bound(begin, end, capacity, [](double cap, std::int64_t value) {
+    const auto it = std::upper_bound(begin, end, capacity, [](double cap, std::int32_t value) {
         return cap < static_cast<double>(value);
     });
     const std::uint32_t not_exceeding =

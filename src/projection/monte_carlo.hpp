@@ -51,7 +51,10 @@ struct MonteCarloConfig {
 // sorted distinct values and how many runs are <= each.
 struct AggregateDistributions {
     std::vector<std::uint32_t> first;       // (years + 1) x aggregate_count + 1 offsets
-    std::vector<std::int64_t> value;        // ascending within each (year, aggregate)
+    // Ascending within each (year, aggregate). int32 (an aggregate above 2^31 - 1 persons is an
+    // input_value error): 1,000 runs of 11,000 areas hold ~200 M distinct values, 0.8 GB less
+    // than with int64.
+    std::vector<std::int32_t> value;
     std::vector<std::uint32_t> at_or_below; // runs with a value <= value[i]
 };
 

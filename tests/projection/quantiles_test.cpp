@@ -1,3 +1,4 @@
+#include "core/error.hpp"
 #include "projection/detail/quantiles.hpp"
 #include "projection/detail/random.hpp"
 #include "projection/detail/sampling.hpp"
@@ -39,7 +40,7 @@ TEST(Quantiles, EqualExactSortOnRandomSamples) {
         for (std::size_t l = 0; l < levels.size(); ++l) {
             EXPECT_FLOAT_EQ(out[l], static_cast<float>(type7(wide, levels[l]))) << trial;
         }
-        std::vector<std::int64_t> value;
+        std::vector<std::int32_t> value;
         std::vector<std::uint32_t> below;
         append_distribution(wide, value, below, scratch);
         std::sort(wide.begin(), wide.end());
@@ -85,6 +86,18 @@ TEST(Quantiles, UnsortedLevelsAndConstantSamplesEqualExactSort) {
             EXPECT_EQ(other, out);
         }
     }
+}
+
+// Distribution values are stored as int32: a larger aggregate is reported, not truncated.
+TEST(Quantiles, DistributionBeyondInt32Throws) {
+    QuantileScratch scratch;
+    std::vector<std::int32_t> value;
+    std::vector<std::uint32_t> below;
+    const std::vector<std::int64_t> fine = {2'147'483'647, -5};
+    append_distribution(fine, value, below, scratch);
+    EXPECT_EQ(value, (std::vector<std::int32_t>{-5, 2'147'483'647}));
+    const std::vector<std::int64_t> huge = {3'000'000'000, 1};
+    EXPECT_THROW(append_distribution(huge, value, below, scratch), Error);
 }
 
 // Sample mean and variance of the samplers against theory, for means below and above the switch

@@ -1,5 +1,9 @@
 #include "projection/detail/quantiles.hpp"
 
+#include "core/error.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -44,16 +48,21 @@ void cumulative_histogram(std::span<const T> values, std::int64_t lo, std::int64
 
 } // namespace
 
-void append_distribution(std::span<const std::int64_t> values, std::vector<std::int64_t>& value_out,
+void append_distribution(std::span<const std::int64_t> values, std::vector<std::int32_t>& value_out,
                          std::vector<std::uint32_t>& at_or_below_out, QuantileScratch& scratch) {
     std::int64_t lo = 0;
     std::int64_t hi = 0;
-    if (use_histogram(values, lo, hi)) {
+    const bool histogram = use_histogram(values, lo, hi);
+    if (lo < std::numeric_limits<std::int32_t>::min() || hi > std::numeric_limits<std::int32_t>::max()) {
+        throw Error(ErrorKind::input_value,
+                    fmt::format("monte carlo: an aggregate reached {} persons, beyond the int32 range", hi));
+    }
+    if (histogram) {
         cumulative_histogram(values, lo, hi, scratch);
         std::uint32_t previous = 0;
         for (std::size_t idx = 0; idx < scratch.counts.size(); ++idx) {
             if (scratch.counts[idx] != previous) {
-                value_out.push_back(lo + static_cast<std::int64_t>(idx));
+                value_out.push_back(static_cast<std::int32_t>(lo + static_cast<std::int64_t>(idx)));
                 at_or_below_out.push_back(scratch.counts[idx]);
                 previous = scratch.counts[idx];
             }
@@ -64,7 +73,7 @@ void append_distribution(std::span<const std::int64_t> values, std::vector<std::
     std::sort(scratch.sorted.begin(), scratch.sorted.end());
     for (std::size_t idx = 0; idx < scratch.sorted.size(); ++idx) {
         if (idx + 1 == scratch.sorted.size() || scratch.sorted[idx + 1] != scratch.sorted[idx]) {
-            value_out.push_back(scratch.sorted[idx]);
+            value_out.push_back(static_cast<std::int32_t>(scratch.sorted[idx]));
             at_or_below_out.push_back(static_cast<std::uint32_t>(idx + 1));
         }
     }

@@ -33,7 +33,8 @@ void quantiles(std::span<const std::int32_t> values, std::span<const double> lev
 }
 
 // Sorted distinct values and, per value, how many samples are <= it (appended to the outputs).
-void append_distribution(std::span<const std::int64_t> values, std::vector<std::int64_t>& value_out,
+// Throws lw::Error (input_value) if a value is outside the int32 range.
+void append_distribution(std::span<const std::int64_t> values, std::vector<std::int32_t>& value_out,
                          std::vector<std::uint32_t>& at_or_below_out, QuantileScratch& scratch);
 
 } // namespace lw::projection::detail

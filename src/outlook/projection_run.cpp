@@ -154,6 +154,27 @@ ProjectionReport run_projection(store::Database& db, const ProjectionConfig& con
     if (spec.last_year <= base_year) {
         throw Error(ErrorKind::usage, fmt::format("--until {} is not after the base year {}", spec.last_year, base_year));
     }
+    // Bad requests fail before the minutes of simulation, not after.
+    const auto exists = [&] {
+        store::Statement find(db, "SELECT id FROM projection_scenarios WHERE name = ?");
+        find.bind(1, spec.name);
+        return find.step() ? std::optional<std::int64_t>(find.get_int(0)) : std::nullopt;
+    };
+    if (exists() && !config.replace) {
+        throw Error(ErrorKind::usage, fmt::format("a projection \"{}\" exists (use --replace)", spec.name));
+    }
+    // Per capacity: the municipality and the indicator (= Monte-Carlo aggregate) it refers to.
+    std::vector<std::pair<std::size_t, std::size_t>> capacity_of;
+    for (const auto& cap : config.capacities) {
+        const auto area = std::find_if(areas.begin(), areas.end(), [&](const Area& a) { return a.ags == cap.ags; });
+        const auto ind = std::find_if(std::begin(indicators), std::end(indicators),
+                                      [&](const Indicator& x) { return cap.indicator == x.id; });
+        if (area == areas.end() || ind == std::end(indicators)) {
+            throw Error(ErrorKind::usage, fmt::format("--capacity {}:{}: unknown municipality or indicator", cap.ags, cap.indicator));
+        }
+        capacity_of.emplace_back(static_cast<std::size_t>(area - areas.begin()),
+                                 static_cast<std::size_t>(ind - std::begin(indicators)));
+    }
     report.base_year = base_year;
     report.start_year = start_year;
     report.last_year = spec.last_year;
@@ -324,17 +345,10 @@ ProjectionReport run_projection(store::Database& db, const ProjectionConfig& con
 
     // --- Store: scenario, population, demand, exceedance; one transaction.
     store::Transaction tx(db);
-    {
-        store::Statement find(db, "SELECT id FROM projection_scenarios WHERE name = ?");
-        find.bind(1, spec.name);
-        if (find.step()) {
-            if (!config.replace) {
-                throw Error(ErrorKind::usage, fmt::format("a projection \"{}\" exists (use --replace)", spec.name));
-            }
-            store::Statement del(db, "DELETE FROM projection_scenarios WHERE id = ?");
-            del.bind(1, find.get_int(0));
-            del.run();
-        }
+    if (const auto old = exists()) {
+        store::Statement del(db, "DELETE FROM projection_scenarios WHERE id = ?");
+        del.bind(1, *old);
+        del.run();
     }
     nlohmann::json assumptions = report.assumptions;
     store::Statement scen(db, "INSERT INTO projection_scenarios (name, description, created_at, base_year, last_year, runs, seed, assumptions, tool_version) VALUES (?,?,?,?,?,?,?,?,?)");
@@ -392,15 +406,9 @@ ProjectionReport run_projection(store::Database& db, const ProjectionConfig& con
         }
     }
     store::Statement exc(db, "INSERT INTO projection_exceedance VALUES (?,?,?,?,?,?)");
-    for (const auto& cap : config.capacities) {
-        const auto area = std::find_if(areas.begin(), areas.end(), [&](const Area& a) { return a.ags == cap.ags; });
-        const auto ind = std::find_if(std::begin(indicators), std::end(indicators),
-                                      [&](const Indicator& x) { return cap.indicator == x.id; });
-        if (area == areas.end() || ind == std::end(indicators)) {
-            throw Error(ErrorKind::usage, fmt::format("--capacity {}:{}: unknown municipality or indicator", cap.ags, cap.indicator));
-        }
-        const auto i = static_cast<std::size_t>(area - areas.begin());
-        const auto a = static_cast<std::size_t>(ind - std::begin(indicators));
+    for (std::size_t k = 0; k < config.capacities.size(); ++k) {
+        const auto& cap = config.capacities[k];
+        const auto [i, a] = capacity_of[k];
         for (std::size_t y = 0; y <= input.years; ++y) {
             exc.bind(1, report.scenario_id).bind(2, cap.ags).bind(3, base_year + static_cast<int>(y)).bind(4, cap.indicator)
                 .bind(5, cap.places).bind(6, projection::exceedance_probability(sims[sim_of[i].first], sim_of[i].second, y, a, cap.places));
